@@ -1,0 +1,48 @@
+package io.messagedriven.application;
+
+import io.messagedriven.application.port.Transactions;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.User;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Creates a user of a tenant and appends its {@code User.created} event to the outbox, in one
+ * transaction: both are written or neither is.
+ *
+ * <p>Rejects, with nothing written: an unknown tenant ({@link UnknownTenantException}), an email
+ * already used in the tenant ignoring case ({@link DuplicateEmailException}, also when a
+ * concurrent request wins the race), and invalid values, which the {@link CreateUserCommand}
+ * refuses before any transaction starts.
+ */
+public final class CreateUser {
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public CreateUser(Transactions transactions, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Creates the user; returns it as stored. */
+  public User handle(CreateUserCommand command) {
+    Objects.requireNonNull(command, "command");
+    return transactions.inTenant(
+        command.tenantId(),
+        tx -> {
+          if (tx.tenants().findById(command.tenantId()).isEmpty()) {
+            throw new UnknownTenantException(command.tenantId());
+          }
+          if (tx.users().findByEmail(command.tenantId(), command.email()).isPresent()) {
+            throw new DuplicateEmailException(command.tenantId(), command.email());
+          }
+          User.Created created = User.create(command.tenantId(), command.email(), command.name(), clock);
+          Event event = command.correlation()
+              .map(id -> created.event().withHeader(Event.CORRELATION_ID, id))
+              .orElse(created.event());
+          tx.users().add(created.user());
+          tx.outbox().append(event);
+          return created.user();
+        });
+  }
+}

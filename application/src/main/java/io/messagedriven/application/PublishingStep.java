@@ -1,0 +1,131 @@
+package io.messagedriven.application;
+
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.domain.EventId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The publishing step: claim a batch, hand each event to the handler, then mark it published,
+ * due for a retry, or failed with its error.
+ *
+ * <p>The three parts are separate so a publisher can run handlers on worker threads and
+ * acknowledge in batches; {@link #publishBatch} runs them in sequence on the caller's thread.
+ * Handlers run outside any transaction. An acknowledgement that finds the lease gone (another
+ * publisher took the event over) changes nothing and is reported to {@link
+ * PublishingListener#leaseLost}.
+ */
+public final class PublishingStep {
+  private final OutboxPort outbox;
+  private final EventHandler handler;
+  private final RetryPolicy retryPolicy;
+  private final PublishingListener listener;
+  private final RandomGenerator random;
+
+  public PublishingStep(
+      OutboxPort outbox, EventHandler handler, RetryPolicy retryPolicy, PublishingListener listener) {
+    this(outbox, handler, retryPolicy, listener, RandomGenerator.getDefault());
+  }
+
+  PublishingStep(
+      OutboxPort outbox,
+      EventHandler handler,
+      RetryPolicy retryPolicy,
+      PublishingListener listener,
+      RandomGenerator random) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.random = random;
+  }
+
+  /** Claims, handles and acknowledges one batch; returns how many events it claimed. */
+  public int publishBatch(String owner, int limit, Duration lease) {
+    List<ClaimedEvent> claimed = claim(owner, limit, lease);
+    List<Outcome> outcomes = new ArrayList<>(claimed.size());
+    for (ClaimedEvent event : claimed) {
+      outcomes.add(handle(event));
+    }
+    acknowledge(outcomes);
+    return claimed.size();
+  }
+
+  /** Claims up to {@code limit} due events for {@code owner}. */
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+    List<ClaimedEvent> claimed = outbox.claim(owner, limit, lease);
+    if (!claimed.isEmpty()) {
+      listener.claimed(claimed);
+    }
+    return claimed;
+  }
+
+  /** Hands one event to the handler and decides its outcome; records nothing yet. */
+  public Outcome handle(ClaimedEvent event) {
+    try {
+      handler.handle(event.event());
+      return new Outcome.Published(event);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable error) {
+      if (error instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return decide(event, error);
+    }
+  }
+
+  /** The outcome of a failed attempt, by the retry policy. */
+  public Outcome decide(ClaimedEvent event, Throwable error) {
+    Failure failure = Failure.of(error);
+    if (retryPolicy.retries(event.attempt(), error)) {
+      return new Outcome.Retry(event, retryPolicy.delayAfter(event.attempt(), random), failure);
+    }
+    return new Outcome.Failed(event, failure);
+  }
+
+  /** Records outcomes: published ones in one batch, failures one by one. */
+  public void acknowledge(Collection<Outcome> outcomes) {
+    List<ClaimedEvent> published = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (outcome instanceof Outcome.Published p) {
+        published.add(p.claimed());
+      }
+    }
+    if (!published.isEmpty()) {
+      Set<EventId> acknowledged = outbox.markPublished(published);
+      for (ClaimedEvent event : published) {
+        if (acknowledged.contains(event.event().id())) {
+          listener.published(event);
+        } else {
+          listener.leaseLost(event);
+        }
+      }
+    }
+    for (Outcome outcome : outcomes) {
+      if (outcome instanceof Outcome.Retry retry) {
+        boolean recorded = outbox.retryLater(retry.claimed(), retry.delay(), retry.failure());
+        report(recorded, retry.claimed(), () -> listener.retried(retry.claimed(), retry.delay(), retry.failure()));
+      } else if (outcome instanceof Outcome.Failed failed) {
+        boolean recorded = outbox.markFailed(failed.claimed(), failed.failure());
+        report(recorded, failed.claimed(), () -> listener.failed(failed.claimed(), failed.failure()));
+      }
+    }
+  }
+
+  private void report(boolean recorded, ClaimedEvent event, Runnable onRecorded) {
+    if (recorded) {
+      onRecorded.run();
+    } else {
+      listener.leaseLost(event);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.messagedriven.application.port;
+
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The transactional outbox: events are appended in the transaction of the change they describe,
+ * then claimed, handed to a handler and acknowledged by publishers.
+ *
+ * <p>An instance from {@link UnitOfWork#outbox()} works in that unit's transaction; the one a
+ * publisher uses runs each call in a short transaction of its own, across tenants.
+ *
+ * <p>Acknowledgements are fenced: each claim carries a lease token, and an acknowledgement
+ * changes the event only while the row still holds that token. A publisher whose lease expired
+ * and whose event was claimed again cannot change it; the methods return how many events they
+ * did change so a caller can tell.
+ */
+public interface OutboxPort {
+
+  /** Appends events, pending and ready to publish once the transaction commits. */
+  void append(Collection<Event> events);
+
+  /** Appends one event. */
+  default void append(Event event) {
+    append(List.of(event));
+  }
+
+  /**
+   * Claims up to {@code limit} events that are due: pending events whose next attempt time has
+   * come, and in-flight events whose lease expired. Each is leased to {@code owner} for {@code
+   * lease} and its attempt count goes up by one. At most one event per aggregate is claimed, the
+   * oldest unfinished one, and only when no earlier event of the aggregate is in flight or held
+   * back, so events of one aggregate are handled in write order and never at once.
+   */
+  List<ClaimedEvent> claim(String owner, int limit, Duration lease);
+
+  /**
+   * Marks events published; returns the ids of those still leased under their token, which are
+   * the ones it changed.
+   */
+  Set<EventId> markPublished(Collection<ClaimedEvent> events);
+
+  /**
+   * Returns an event to pending after a failed attempt, due again after {@code delay}, keeping
+   * the error. Returns false when the lease was lost.
+   */
+  boolean retryLater(ClaimedEvent event, Duration delay, Failure failure);
+
+  /** Marks an event failed for good, keeping the error. Returns false when the lease was lost. */
+  boolean markFailed(ClaimedEvent event, Failure failure);
+
+  /**
+   * Gives claimed events back without handling them (a stopping publisher): they are pending and
+   * due at once, and the attempt the claim counted is undone. Returns how many were released.
+   */
+  int release(Collection<ClaimedEvent> events);
+}

@@ -1,0 +1,41 @@
+package io.messagedriven.domain;
+
+/** Argument checks shared by the value types; each failure is an {@link InvalidValueException}. */
+final class Check {
+  private Check() {}
+
+  static <T> T notNull(String field, T value) {
+    if (value == null) {
+      throw new InvalidValueException(field, null, "it is required");
+    }
+    return value;
+  }
+
+  /**
+   * A human-readable text: trimmed, not blank, at most {@code maxLength} characters and free of
+   * control characters. Returns the trimmed text.
+   */
+  static String text(String field, String value, int maxLength) {
+    notNull(field, value);
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidValueException(field, value, "it is blank");
+    }
+    if (trimmed.length() > maxLength) {
+      throw new InvalidValueException(field, value, "it is longer than " + maxLength + " characters");
+    }
+    if (hasControlCharacter(trimmed)) {
+      throw new InvalidValueException(field, value, "it contains a control character");
+    }
+    return trimmed;
+  }
+
+  static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+package io.messagedriven.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Something that happened to an aggregate, recorded in the same transaction as the change it
+ * describes and published later, at least once.
+ *
+ * @param id unique id; also the message id consumers deduplicate on
+ * @param tenantId the tenant the event belongs to
+ * @param aggregateType the kind of aggregate, such as {@code User}
+ * @param aggregateId the aggregate's id; events of one aggregate are published in write order
+ * @param name {@code Aggregate.verb} in the past tense, such as {@code User.created}; it starts
+ *     with the aggregate type
+ * @param payload a JSON document, at most 1 MiB
+ * @param headers metadata such as {@link #CORRELATION_ID} and {@link #CAUSATION_ID}; at most 32
+ *     entries, names of at most 100 and values of at most 1,000 characters
+ * @param occurredAt when it happened
+ */
+public record Event(
+    EventId id,
+    TenantId tenantId,
+    String aggregateType,
+    String aggregateId,
+    String name,
+    String payload,
+    Map<String, String> headers,
+    Instant occurredAt) {
+
+  /** Header holding the id that ties together everything done for one request. */
+  public static final String CORRELATION_ID = "correlation-id";
+  /** Header holding the id of the message or command that caused this event. */
+  public static final String CAUSATION_ID = "causation-id";
+
+  public static final int MAX_PAYLOAD_LENGTH = 1 << 20;
+  public static final int MAX_HEADERS = 32;
+  private static final Pattern AGGREGATE_TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,99}");
+  private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,99}\\.[a-z][A-Za-z0-9_]{0,99}");
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  public Event {
+    Check.notNull("eventId", id);
+    Check.notNull("tenantId", tenantId);
+    Check.notNull("aggregateType", aggregateType);
+    if (!AGGREGATE_TYPE.matcher(aggregateType).matches()) {
+      throw new InvalidValueException(
+          "aggregateType", aggregateType, "use a capitalised word of letters and digits");
+    }
+    aggregateId = Check.text("aggregateId", aggregateId, 200);
+    Check.notNull("event name", name);
+    if (!NAME.matcher(name).matches()) {
+      throw new InvalidValueException(
+          "event name", name, "use Aggregate.verb in the past tense, such as User.created");
+    }
+    if (!name.startsWith(aggregateType + ".")) {
+      throw new InvalidValueException(
+          "event name", name, "it does not start with the aggregate type " + aggregateType);
+    }
+    Check.notNull("payload", payload);
+    if (payload.isBlank()) {
+      throw new InvalidValueException("payload", payload, "it is blank");
+    }
+    if (payload.length() > MAX_PAYLOAD_LENGTH) {
+      throw new InvalidValueException("payload", payload, "it is larger than 1 MiB");
+    }
+    headers = validHeaders(headers);
+    Check.notNull("occurredAt", occurredAt);
+  }
+
+  /** A new event with a fresh id and no headers. */
+  public static Event raise(
+      TenantId tenantId,
+      String aggregateType,
+      String aggregateId,
+      String name,
+      String payload,
+      Instant occurredAt) {
+    return new Event(
+        EventId.random(), tenantId, aggregateType, aggregateId, name, payload, Map.of(), occurredAt);
+  }
+
+  /** This event with one more header, or a header replaced. */
+  public Event withHeader(String header, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(header, value);
+    return new Event(id, tenantId, aggregateType, aggregateId, name, payload, more, occurredAt);
+  }
+
+  private static Map<String, String> validHeaders(Map<String, String> headers) {
+    Check.notNull("headers", headers);
+    if (headers.size() > MAX_HEADERS) {
+      throw new InvalidValueException("headers", headers.keySet(), "more than " + MAX_HEADERS + " headers");
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    headers.forEach(
+        (header, value) -> {
+          if (header == null || !HEADER_NAME.matcher(header).matches()) {
+            throw new InvalidValueException(
+                "header name", header, "use letters, digits, '.', '_' and '-', at most 100");
+          }
+          copy.put(header, Check.text("header " + header, value, 1_000));
+        });
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,24 @@
+package io.messagedriven.domain;
+
+import java.util.UUID;
+
+/** Identity of a {@link User}. */
+public record UserId(UUID value) {
+  public UserId {
+    Check.notNull("userId", value);
+  }
+
+  public static UserId random() {
+    return new UserId(UUID.randomUUID());
+  }
+
+  /** Parses the canonical UUID form; a malformed id is an {@link InvalidValueException}. */
+  public static UserId parse(String text) {
+    return new UserId(Ids.parse("userId", text));
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

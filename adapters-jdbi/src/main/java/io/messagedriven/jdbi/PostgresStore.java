@@ -1,0 +1,132 @@
+package io.messagedriven.jdbi;
+
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.Transactions;
+import io.messagedriven.jdbi.internal.PostgresStoreImpl;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * message-driven's persistence on PostgreSQL: tenants, users and the outbox, through Jdbi on a
+ * HikariCP pool.
+ *
+ * <pre>{@code
+ * try (PostgresStore store = PostgresStore.builder()
+ *     .jdbcUrl("jdbc:postgresql://127.0.0.1:5432/app?user=app")
+ *     .build()) {
+ *   CreateUser createUser = new CreateUser(store.transactions(), Clock.systemUTC());
+ *   ...
+ * }
+ * }</pre>
+ */
+public interface PostgresStore extends AutoCloseable {
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** The transaction boundary for the use cases. */
+  Transactions transactions();
+
+  /** The outbox for publishers: each call is a short transaction of its own, across tenants. */
+  OutboxPort outbox();
+
+  /** Closes the pool this store created; a data source given to the builder is left open. */
+  @Override
+  void close();
+
+  /** Settings of a {@link PostgresStore}; {@link #build()} checks them. */
+  final class Builder {
+    private String jdbcUrl;
+    private String username;
+    private String password;
+    private DataSource dataSource;
+    private int maximumPoolSize = 10;
+    private boolean migrate = true;
+    private boolean failedEventsHoldAggregate;
+
+    private Builder() {}
+
+    /**
+     * The database, as {@code jdbc:postgresql://host:port/database}. Required unless {@link
+     * #dataSource} is given; the store then owns a HikariCP pool on it.
+     */
+    public Builder jdbcUrl(String jdbcUrl) {
+      this.jdbcUrl = jdbcUrl;
+      return this;
+    }
+
+    /** User name for {@link #jdbcUrl}. Default: none (the URL's {@code user} parameter, if any). */
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    /** Password for {@link #jdbcUrl}. Default: none. */
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    /** Use your own pool instead of {@link #jdbcUrl}; the store does not close it. Default: none. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** Size of the pool the store creates for {@link #jdbcUrl}. Default: 10. */
+    public Builder maximumPoolSize(int maximumPoolSize) {
+      this.maximumPoolSize = maximumPoolSize;
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} runs the {@link Migrations}. Default: true. Set false when your own
+     * Liquibase changelog includes {@link Migrations#CHANGELOG}.
+     */
+    public Builder migrate(boolean migrate) {
+      this.migrate = migrate;
+      return this;
+    }
+
+    /**
+     * Whether an event that failed for good keeps holding back the later events of its
+     * aggregate (until an operator requeues or removes it). Default: false, so only an event
+     * that may still be retried holds its aggregate back.
+     */
+    public Builder failedEventsHoldAggregate(boolean hold) {
+      this.failedEventsHoldAggregate = hold;
+      return this;
+    }
+
+    /**
+     * Checks the settings, creates the pool and runs the migrations if asked.
+     *
+     * @throws IllegalArgumentException naming the first bad setting and its value
+     */
+    public PostgresStore build() {
+      if (dataSource == null) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+          throw new IllegalArgumentException("jdbcUrl is required unless a dataSource is given, was " + jdbcUrl);
+        }
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+          throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, was " + jdbcUrl);
+        }
+      } else if (jdbcUrl != null) {
+        throw new IllegalArgumentException("give either jdbcUrl or dataSource, not both; jdbcUrl was " + jdbcUrl);
+      }
+      if (maximumPoolSize < 1) {
+        throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
+      }
+      return new PostgresStoreImpl(
+          new PostgresStoreImpl.Settings(
+              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate));
+    }
+
+    @Override
+    public String toString() {
+      return "PostgresStore.Builder[jdbcUrl=" + jdbcUrl + ", maximumPoolSize=" + maximumPoolSize
+          + ", migrate=" + migrate + ", dataSource=" + Objects.toString(dataSource, "none") + "]";
+    }
+  }
+}

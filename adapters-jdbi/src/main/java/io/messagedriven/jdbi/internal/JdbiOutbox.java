@@ -1,0 +1,114 @@
+package io.messagedriven.jdbi.internal;
+
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The outbox on the {@code events} table. Bound to a {@link Handle} it works in that handle's
+ * transaction; bound to a {@link Jdbi} each call is a short transaction of its own.
+ */
+public final class JdbiOutbox implements OutboxPort {
+  private static final String[] HEAD_BLOCKERS = {"PENDING", "IN_FLIGHT"};
+  private static final String[] HEAD_BLOCKERS_WITH_FAILED = {"PENDING", "IN_FLIGHT", "FAILED"};
+
+  private final Function<Function<EventDao, Object>, Object> calls;
+  private final String[] blockingStatuses;
+
+  private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate) {
+    this.calls = calls;
+    this.blockingStatuses = failedHoldsAggregate ? HEAD_BLOCKERS_WITH_FAILED : HEAD_BLOCKERS;
+  }
+
+  /** An outbox whose calls each run in their own transaction. */
+  public static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate) {
+    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate);
+  }
+
+  /** An outbox working in the transaction of {@code handle}. */
+  public static JdbiOutbox inTransaction(Handle handle) {
+    EventDao dao = handle.attach(EventDao.class);
+    return new JdbiOutbox(work -> work.apply(dao), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> R call(Function<EventDao, R> work) {
+    return (R) calls.apply((Function<EventDao, Object>) work);
+  }
+
+  @Override
+  public void append(Collection<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<EventRow> rows = events.stream().map(EventRow::of).toList();
+    call(dao -> {
+      dao.insert(rows);
+      return null;
+    });
+  }
+
+  @Override
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return call(dao -> dao.claim(owner, limit, lease.toMillis(), blockingStatuses));
+  }
+
+  @Override
+  public Set<EventId> markPublished(Collection<ClaimedEvent> events) {
+    if (events.isEmpty()) {
+      return Set.of();
+    }
+    List<UUID> acked = call(dao -> dao.markPublished(ids(events), tokens(events)));
+    Set<EventId> ids = new HashSet<>(acked.size() * 2);
+    for (UUID id : acked) {
+      ids.add(new EventId(id));
+    }
+    return ids;
+  }
+
+  @Override
+  public boolean retryLater(ClaimedEvent event, Duration delay, Failure failure) {
+    int changed = call(dao -> dao.retryLater(
+        event.event().id().value(), event.leaseToken(), delay.toMillis(),
+        failure.errorClass(), failure.message(), failure.stackTrace()));
+    return changed == 1;
+  }
+
+  @Override
+  public boolean markFailed(ClaimedEvent event, Failure failure) {
+    int changed = call(dao -> dao.markFailed(
+        event.event().id().value(), event.leaseToken(),
+        failure.errorClass(), failure.message(), failure.stackTrace()));
+    return changed == 1;
+  }
+
+  @Override
+  public int release(Collection<ClaimedEvent> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    return call(dao -> dao.release(ids(events), tokens(events)));
+  }
+
+  private static UUID[] ids(Collection<ClaimedEvent> events) {
+    return events.stream().map(e -> e.event().id().value()).toArray(UUID[]::new);
+  }
+
+  private static UUID[] tokens(Collection<ClaimedEvent> events) {
+    return events.stream().map(ClaimedEvent::leaseToken).toArray(UUID[]::new);
+  }
+}

@@ -1,0 +1,43 @@
+package io.messagedriven.jdbi.internal;
+
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.TenantRepository;
+import io.messagedriven.application.port.UnitOfWork;
+import io.messagedriven.application.port.UserRepository;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories and the outbox on one handle, inside its open transaction. */
+final class JdbiUnitOfWork implements UnitOfWork {
+  private final Handle handle;
+  private TenantRepository tenants;
+  private UserRepository users;
+  private OutboxPort outbox;
+
+  JdbiUnitOfWork(Handle handle) {
+    this.handle = handle;
+  }
+
+  @Override
+  public TenantRepository tenants() {
+    if (tenants == null) {
+      tenants = new JdbiTenantRepository(handle.attach(TenantDao.class));
+    }
+    return tenants;
+  }
+
+  @Override
+  public UserRepository users() {
+    if (users == null) {
+      users = new JdbiUserRepository(handle.attach(UserDao.class));
+    }
+    return users;
+  }
+
+  @Override
+  public OutboxPort outbox() {
+    if (outbox == null) {
+      outbox = JdbiOutbox.inTransaction(handle);
+    }
+    return outbox;
+  }
+}

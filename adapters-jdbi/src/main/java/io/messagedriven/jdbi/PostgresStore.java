@@ -1,8 +1,9 @@
 package io.messagedriven.jdbi;
 
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
-import io.messagedriven.jdbi.internal.PostgresStoreImpl;
+import io.messagedriven.jdbi.internal.JdbiStore;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -19,24 +20,43 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  */
-public interface PostgresStore extends AutoCloseable {
+public final class PostgresStore implements AutoCloseable {
+  private final JdbiStore store;
 
-  static Builder builder() {
+  private PostgresStore(JdbiStore store) {
+    this.store = store;
+  }
+
+  public static Builder builder() {
     return new Builder();
   }
 
   /** The transaction boundary for the use cases. */
-  Transactions transactions();
+  public Transactions transactions() {
+    return store.transactions();
+  }
 
   /** The outbox for publishers: each call is a short transaction of its own, across tenants. */
-  OutboxPort outbox();
+  public OutboxPort outbox() {
+    return store.outbox();
+  }
+
+  /**
+   * Wake-ups for idle publishers through {@code LISTEN/NOTIFY}. Each subscription holds one
+   * connection of its own (outside the pool when the store owns it).
+   */
+  public OutboxSignals signals() {
+    return store.signals();
+  }
 
   /** Closes the pool this store created; a data source given to the builder is left open. */
   @Override
-  void close();
+  public void close() {
+    store.close();
+  }
 
   /** Settings of a {@link PostgresStore}; {@link #build()} checks them. */
-  final class Builder {
+  public static final class Builder {
     private String jdbcUrl;
     private String username;
     private String password;
@@ -118,9 +138,9 @@ public interface PostgresStore extends AutoCloseable {
       if (maximumPoolSize < 1) {
         throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
       }
-      return new PostgresStoreImpl(
-          new PostgresStoreImpl.Settings(
-              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate));
+      return new PostgresStore(new JdbiStore(
+          new JdbiStore.Settings(
+              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate)));
     }
 
     @Override

@@ -14,21 +14,22 @@ interface EventDao {
 
   @SqlBatch(
       "insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at) "
-          + "values (:id, :tenantId, :aggregateType, :aggregateId, :name, cast(:payload as jsonb), "
-          + "cast(:headers as jsonb), :occurredAt)")
+          + "values (:id, :tenantId, :aggregateType, :aggregateId, :name, cast(:payload as json), "
+          + "cast(:headers as json), :occurredAt)")
   void insert(@BindMethods List<EventRow> rows);
 
   /**
    * Claims due events: pending ones whose next attempt has come and in-flight ones whose lease
    * expired, the oldest first, skipping rows other publishers hold locked, and only the head of
-   * each aggregate (no earlier event of the aggregate in one of the blocking states).
+   * each aggregate: no earlier event of the aggregate is unfinished (pending, in flight, or, when
+   * {@code failedHolds}, failed).
    */
   @SqlQuery(
       """
       with due as (
         select e.position
         from events e
-        where e.status in ('PENDING', 'IN_FLIGHT')
+        where e.published_at is null and e.failed_at is null
           and e.next_attempt_at <= now()
           and not exists (
             select 1 from events earlier
@@ -36,7 +37,8 @@ interface EventDao {
               and earlier.aggregate_type = e.aggregate_type
               and earlier.aggregate_id = e.aggregate_id
               and earlier.position < e.position
-              and earlier.status = any(:blocking))
+              and earlier.published_at is null
+              and (earlier.failed_at is null or :failedHolds))
         order by e.position
         limit :limit
         for update of e skip locked
@@ -58,7 +60,7 @@ interface EventDao {
       @Bind("owner") String owner,
       @Bind("limit") int limit,
       @Bind("leaseMillis") long leaseMillis,
-      @Bind("blocking") String[] blockingStatuses);
+      @Bind("failedHolds") boolean failedHoldsAggregate);
 
   @SqlQuery(
       """

@@ -20,15 +20,12 @@ import org.jdbi.v3.core.Jdbi;
  * transaction; bound to a {@link Jdbi} each call is a short transaction of its own.
  */
 public final class JdbiOutbox implements OutboxPort {
-  private static final String[] HEAD_BLOCKERS = {"PENDING", "IN_FLIGHT"};
-  private static final String[] HEAD_BLOCKERS_WITH_FAILED = {"PENDING", "IN_FLIGHT", "FAILED"};
-
   private final Function<Function<EventDao, Object>, Object> calls;
-  private final String[] blockingStatuses;
+  private final boolean failedHoldsAggregate;
 
   private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate) {
     this.calls = calls;
-    this.blockingStatuses = failedHoldsAggregate ? HEAD_BLOCKERS_WITH_FAILED : HEAD_BLOCKERS;
+    this.failedHoldsAggregate = failedHoldsAggregate;
   }
 
   /** An outbox whose calls each run in their own transaction. */
@@ -64,7 +61,7 @@ public final class JdbiOutbox implements OutboxPort {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return call(dao -> dao.claim(owner, limit, lease.toMillis(), blockingStatuses));
+    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate));
   }
 
   @Override

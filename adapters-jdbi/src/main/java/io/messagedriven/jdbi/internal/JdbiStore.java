@@ -3,16 +3,17 @@ package io.messagedriven.jdbi.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
-import io.messagedriven.jdbi.Migrations;
-import io.messagedriven.jdbi.PostgresStore;
+import java.sql.DriverManager;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** The store behind {@link PostgresStore#builder()}. */
-public final class PostgresStoreImpl implements PostgresStore {
+/** The parts behind {@code PostgresStore}: the pool, Jdbi, and the ports built on them. */
+public final class JdbiStore implements AutoCloseable {
 
   /** Checked settings from the builder. */
   public record Settings(
@@ -28,13 +29,14 @@ public final class PostgresStoreImpl implements PostgresStore {
   private final Jdbi jdbi;
   private final Transactions transactions;
   private final OutboxPort outbox;
+  private final OutboxSignals signals;
 
-  public PostgresStoreImpl(Settings settings) {
+  public JdbiStore(Settings settings) {
     this.ownedPool = settings.dataSource() == null ? pool(settings) : null;
     DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
     try {
       if (settings.migrate()) {
-        Migrations.run(dataSource);
+        LiquibaseMigrations.run(dataSource);
       }
     } catch (RuntimeException e) {
       close();
@@ -43,6 +45,20 @@ public final class PostgresStoreImpl implements PostgresStore {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     this.transactions = new JdbiTransactions(jdbi);
     this.outbox = JdbiOutbox.standalone(jdbi, settings.failedEventsHoldAggregate());
+    this.signals = new PgOutboxSignals(() -> settings.dataSource() != null
+        ? settings.dataSource().getConnection()
+        : DriverManager.getConnection(settings.jdbcUrl(), credentials(settings)));
+  }
+
+  private static Properties credentials(Settings settings) {
+    Properties properties = new Properties();
+    if (settings.username() != null) {
+      properties.setProperty("user", settings.username());
+    }
+    if (settings.password() != null) {
+      properties.setProperty("password", settings.password());
+    }
+    return properties;
   }
 
   private static HikariDataSource pool(Settings settings) {
@@ -59,14 +75,16 @@ public final class PostgresStoreImpl implements PostgresStore {
     return new HikariDataSource(config);
   }
 
-  @Override
   public Transactions transactions() {
     return transactions;
   }
 
-  @Override
   public OutboxPort outbox() {
     return outbox;
+  }
+
+  public OutboxSignals signals() {
+    return signals;
   }
 
   @Override

@@ -1,0 +1,138 @@
+package io.messagedriven.publisher;
+
+import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.domain.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An {@link EventHandler} that routes each event by name to the handlers whose pattern matches.
+ *
+ * <p>A pattern is an exact name ({@code User.created}), an aggregate wildcard ({@code User.*})
+ * or {@code *} for every event. An event goes to every matching route, in the order they were
+ * added, so targets compose: {@code User.*} to a broker and {@code User.created} also to a
+ * webhook. If one of them throws, the whole event is retried and every route sees it again;
+ * handlers deduplicate on the event id.
+ *
+ * <p>An event with no route goes to the {@link Builder#onUnrouted unrouted handler}: by default
+ * {@link #failUnrouted()}, which marks it failed with a {@link NoRouteException}. It is never
+ * counted as published silently.
+ *
+ * <pre>{@code
+ * EventRouter router = EventRouter.builder()
+ *     .route("User.created", event -> welcomeMail.send(event))
+ *     .route("User.*", auditLog)
+ *     .build();
+ * }</pre>
+ */
+public final class EventRouter implements EventHandler {
+  private static final Pattern VALID_PATTERN =
+      Pattern.compile("\\*|[A-Z][A-Za-z0-9]*\\.(\\*|[a-z][A-Za-z0-9_]*)");
+
+  private final List<Route> routes;
+  private final EventHandler unrouted;
+
+  private EventRouter(List<Route> routes, EventHandler unrouted) {
+    this.routes = List.copyOf(routes);
+    this.unrouted = unrouted;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Unrouted events fail at once with a {@link NoRouteException}. The default. */
+  public static EventHandler failUnrouted() {
+    return event -> {
+      throw new NoRouteException(event);
+    };
+  }
+
+  /**
+   * Unrouted events are retried with backoff, as if the handler had failed: for a route that a
+   * later deployment will add. They fail once out of attempts.
+   */
+  public static EventHandler retryUnrouted() {
+    return event -> {
+      throw new IllegalStateException("no route yet for event " + event.name() + " (id " + event.id() + ")");
+    };
+  }
+
+  @Override
+  public void handle(Event event) throws Exception {
+    boolean routed = false;
+    for (Route route : routes) {
+      if (route.matches(event.name())) {
+        route.handler().handle(event);
+        routed = true;
+      }
+    }
+    if (!routed) {
+      unrouted.handle(event);
+    }
+  }
+
+  /** Whether some route matches {@code eventName}. */
+  public boolean routes(String eventName) {
+    return routes.stream().anyMatch(route -> route.matches(eventName));
+  }
+
+  private record Route(String pattern, EventHandler handler) {
+    boolean matches(String name) {
+      if (pattern.equals("*")) {
+        return true;
+      }
+      if (pattern.endsWith(".*")) {
+        return name.startsWith(pattern.substring(0, pattern.length() - 1));
+      }
+      return pattern.equals(name);
+    }
+  }
+
+  /** Routes of an {@link EventRouter}. */
+  public static final class Builder {
+    private final List<Route> routes = new ArrayList<>();
+    private EventHandler unrouted = failUnrouted();
+
+    private Builder() {}
+
+    /**
+     * Sends events matching {@code pattern} to {@code handler}.
+     *
+     * @param pattern {@code Aggregate.verb}, {@code Aggregate.*} or {@code *}
+     * @throws IllegalArgumentException if the pattern is malformed
+     */
+    public Builder route(String pattern, EventHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      if (pattern == null || !VALID_PATTERN.matcher(pattern).matches()) {
+        throw new IllegalArgumentException(
+            "route pattern must be Aggregate.verb, Aggregate.* or *, was " + pattern);
+      }
+      routes.add(new Route(pattern, handler));
+      return this;
+    }
+
+    /**
+     * What to do with an event no route matches. Default: {@link #failUnrouted()}; also {@link
+     * #retryUnrouted()}, or any handler of your own.
+     */
+    public Builder onUnrouted(EventHandler handler) {
+      this.unrouted = Objects.requireNonNull(handler, "unrouted handler");
+      return this;
+    }
+
+    /**
+     * The router.
+     *
+     * @throws IllegalArgumentException if no route was added
+     */
+    public EventRouter build() {
+      if (routes.isEmpty()) {
+        throw new IllegalArgumentException("routes: add at least one route");
+      }
+      return new EventRouter(routes, unrouted);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.messagedriven.publisher;
+
+import io.messagedriven.application.PublishingListener;
+import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.OutboxSignals;
+import io.messagedriven.publisher.internal.PublisherEngine;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Publishes the outbox: claims due events in batches, hands each to an {@link EventHandler} on a
+ * bounded pool of workers, and acknowledges the outcomes in batches.
+ *
+ * <p>Run as many publishers as you like, in one process or many: claims skip what others hold,
+ * and at most one event per aggregate is in flight anywhere, so each aggregate's events are
+ * handled in write order. An idle publisher wakes at once on {@link OutboxSignals} and polls as a
+ * fallback. Work in flight is bounded by {@link Builder#maxInFlight}, so a backlog of any size
+ * takes constant memory. {@link #stop} lets running handlers finish and gives back the events not
+ * yet started.
+ *
+ * <pre>{@code
+ * try (Publisher publisher = Publisher.builder()
+ *     .outbox(store.outbox())
+ *     .signals(store.signals())
+ *     .handler(router)
+ *     .build()) {
+ *   publisher.start();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Publisher implements AutoCloseable {
+  private final PublisherEngine engine;
+
+  private Publisher(PublisherEngine engine) {
+    this.engine = engine;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the publisher's threads. A publisher starts once; a stopped one cannot restart. */
+  public void start() {
+    engine.start();
+  }
+
+  /**
+   * Stops claiming, waits up to {@code timeout} for running handlers, records their outcomes, and
+   * gives back the events it claimed but did not start. Events whose handlers are still running
+   * after the timeout keep their lease until it expires, then another publisher takes them.
+   * Returns true if every handler finished in time.
+   */
+  public boolean stop(Duration timeout) {
+    return engine.stop(timeout);
+  }
+
+  /** Stops with the builder's {@link Builder#stopTimeout}. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Whether the publisher was started and not stopped. */
+  public boolean isRunning() {
+    return engine.isRunning();
+  }
+
+  /** The lease owner this publisher writes on the events it claims. */
+  public String owner() {
+    return engine.owner();
+  }
+
+  /** Settings of a {@link Publisher}; {@link #build()} checks them. */
+  public static final class Builder {
+    private OutboxPort outbox;
+    private EventHandler handler;
+    private OutboxSignals signals;
+    private String name = "publisher";
+    private int batchSize = 200;
+    private int workers = 4;
+    private Integer maxInFlight;
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration lease = Duration.ofSeconds(60);
+    private Duration stopTimeout = Duration.ofSeconds(30);
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private PublishingListener listener = PublishingListener.NONE;
+
+    private Builder() {}
+
+    /** The outbox to publish, such as {@code PostgresStore.outbox()}. Required. */
+    public Builder outbox(OutboxPort outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
+    /** Receives every event, such as an {@link EventRouter}. Required. */
+    public Builder handler(EventHandler handler) {
+      this.handler = handler;
+      return this;
+    }
+
+    /**
+     * Wake-ups after commits that append events, such as {@code PostgresStore.signals()}.
+     * Default: none, so the publisher only polls every {@link #pollInterval}.
+     */
+    public Builder signals(OutboxSignals signals) {
+      this.signals = signals;
+      return this;
+    }
+
+    /** A name for threads and the lease owner. Default: {@code publisher}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Most events claimed at once, 1 to 10,000. Default: 200. */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Threads that run the handler, 1 to 1,000. Default: 4. */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * Most events claimed and not yet acknowledged, at least {@link #batchSize}: bounds memory
+     * whatever the backlog. Default: twice the batch size, so one batch is claimed while the
+     * last is handled.
+     */
+    public Builder maxInFlight(int maxInFlight) {
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /**
+     * How long an idle publisher waits before claiming again when no signal wakes it; at least
+     * 10 ms. Default: 1 s.
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /**
+     * How long a claimed event stays leased to this publisher. If the handler has not finished
+     * by then (a crash, a stall), another publisher may take the event and this publisher's
+     * outcome is ignored. Make it longer than your slowest handler; at least 1 s. Default: 60 s.
+     */
+    public Builder lease(Duration lease) {
+      this.lease = lease;
+      return this;
+    }
+
+    /** How long {@link #close()} waits for running handlers. Default: 30 s. */
+    public Builder stopTimeout(Duration stopTimeout) {
+      this.stopTimeout = stopTimeout;
+      return this;
+    }
+
+    /** Retries and backoff for failed events. Default: {@link RetryPolicy#DEFAULT}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** Hears claims, publications, retries and failures. Default: {@link PublishingListener#NONE}. */
+    public Builder listener(PublishingListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Checks the settings and creates a publisher, not yet started.
+     *
+     * @throws IllegalArgumentException naming the first bad setting and its value
+     */
+    public Publisher build() {
+      require(outbox != null, "outbox is required, was null");
+      require(handler != null, "handler is required, was null");
+      require(retryPolicy != null, "retryPolicy is required, was null");
+      require(listener != null, "listener is required, was null");
+      require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
+          "name must be 1 to 64 letters, digits, '.', '_' or '-', was " + name);
+      require(batchSize >= 1 && batchSize <= 10_000, "batchSize must be 1 to 10000, was " + batchSize);
+      require(workers >= 1 && workers <= 1_000, "workers must be 1 to 1000, was " + workers);
+      int inFlight = maxInFlight == null ? 2 * batchSize : maxInFlight;
+      require(inFlight >= batchSize, "maxInFlight must be at least batchSize (" + batchSize + "), was " + inFlight);
+      require(atLeast(pollInterval, Duration.ofMillis(10)), "pollInterval must be at least 10ms, was " + pollInterval);
+      require(atLeast(lease, Duration.ofSeconds(1)), "lease must be at least 1s, was " + lease);
+      require(atLeast(stopTimeout, Duration.ZERO), "stopTimeout must not be negative, was " + stopTimeout);
+      String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
+          outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
+          stopTimeout, retryPolicy, listener)));
+    }
+
+    private static boolean atLeast(Duration value, Duration min) {
+      return value != null && value.compareTo(min) >= 0;
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException(message);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Publisher.Builder[name=" + name + ", batchSize=" + batchSize + ", workers=" + workers
+          + ", maxInFlight=" + Objects.requireNonNullElse(maxInFlight, 2 * batchSize)
+          + ", pollInterval=" + pollInterval + ", lease=" + lease + "]";
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.messagedriven.examples;
+
+import io.messagedriven.application.CreateTenant;
+import io.messagedriven.application.CreateTenantCommand;
+import io.messagedriven.application.CreateUser;
+import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.PublishingListener;
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.domain.DomainException;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.Tenant;
+import io.messagedriven.domain.User;
+import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.publisher.EventRouter;
+import io.messagedriven.publisher.Publisher;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seed's flow end to end: create a tenant and a few users through {@code CreateUser} (each
+ * user and its {@code User.created} event in one transaction), then run a publisher until a
+ * router has handed every event to a handler that prints it.
+ *
+ * <p>With no arguments it starts an embedded PostgreSQL; {@code --jdbc-url URL} or {@code
+ * MESSAGE_DRIVEN_JDBC_URL} points it at your own database.
+ */
+public final class Demo {
+  private static final List<String[]> PEOPLE = List.of(
+      new String[] {"ada@example.com", "Ada Lovelace"},
+      new String[] {"grace@example.com", "Grace Hopper"},
+      new String[] {"alan@example.com", "Alan Turing"},
+      new String[] {"barbara@example.com", "Barbara Liskov"},
+      new String[] {"edsger@example.com", "Edsger Dijkstra"});
+
+  private Demo() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out));
+  }
+
+  /** Runs the demo; returns the process exit code. */
+  static int run(String[] args, PrintStream out) {
+    Args flags;
+    try {
+      flags = Args.parse(args, Set.of("jdbc-url"));
+    } catch (IllegalArgumentException e) {
+      out.println("error: " + e.getMessage());
+      out.println("usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]");
+      return 2;
+    }
+    if (flags.help()) {
+      out.println("usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]");
+      out.println("Without a URL (flag or " + Database.URL_VARIABLE + ") an embedded PostgreSQL is started.");
+      return 0;
+    }
+    Quiet.liquibase();
+    long started = System.nanoTime();
+    try (Database database = Database.open(flags.get("jdbc-url"), out);
+        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).build()) {
+      out.println("Schema migrated.");
+      Clock clock = Clock.systemUTC();
+
+      // 1. A tenant, then users through the CreateUser use case.
+      String slug = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+      Tenant tenant = new CreateTenant(store.transactions(), clock).handle(new CreateTenantCommand(slug, "Demo Corp"));
+      out.println("Created tenant " + tenant.slug() + " (" + tenant.id() + ")");
+      CreateUser createUser = new CreateUser(store.transactions(), clock);
+      Set<String> expected = ConcurrentHashMap.newKeySet();
+      for (String[] person : PEOPLE) {
+        User user = createUser.handle(CreateUserCommand.of(tenant.id(), person[0], person[1]));
+        expected.add(user.id().toString());
+        out.println("  created user " + user.email() + " and its User.created event, in one transaction");
+      }
+      try {
+        createUser.handle(CreateUserCommand.of(tenant.id(), "ADA@example.com", "Ada again"));
+      } catch (DomainException refused) {
+        out.println("  refused as expected: " + refused.getMessage());
+      }
+
+      // 2. A publisher routes the events; the handler prints each one.
+      CountDownLatch routed = new CountDownLatch(expected.size());
+      EventRouter router = EventRouter.builder()
+          .route("User.created", event -> {
+            if (expected.remove(event.aggregateId())) {
+              out.println("  -> routed " + describe(event));
+              routed.countDown();
+            }
+          })
+          .build();
+      FailureCounter failures = new FailureCounter(out);
+      out.println("Publishing " + routed.getCount() + " events...");
+      try (Publisher publisher = Publisher.builder()
+          .outbox(store.outbox())
+          .signals(store.signals())
+          .handler(router)
+          .listener(failures)
+          .name("demo")
+          .build()) {
+        publisher.start();
+        boolean done = routed.await(30, TimeUnit.SECONDS);
+        publisher.stop(Duration.ofSeconds(10));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        out.println();
+        out.println("Summary");
+        out.println("  tenant           " + tenant.slug());
+        out.println("  users created    " + PEOPLE.size() + " (1 duplicate refused)");
+        out.println("  events routed    " + (PEOPLE.size() - routed.getCount()) + " of " + PEOPLE.size());
+        out.println("  handler failures " + failures.count);
+        out.println("  took             " + millis + " ms");
+        if (!done) {
+          out.println("error: not every event was routed within 30 s");
+          return 1;
+        }
+        return 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("error: interrupted");
+      return 1;
+    }
+  }
+
+  private static String describe(Event event) {
+    return event.name() + " id=" + event.id() + " payload=" + event.payload();
+  }
+
+  /** Prints and counts failed handler attempts; the demo expects none. */
+  private static final class FailureCounter implements PublishingListener {
+    private final PrintStream out;
+    volatile int count;
+
+    FailureCounter(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void retried(ClaimedEvent event, Duration delay, Failure failure) {
+      count++;
+      out.println("  !! " + event.event().name() + " failed, retrying in " + delay + ": " + failure.message());
+    }
+
+    @Override
+    public void failed(ClaimedEvent event, Failure failure) {
+      count++;
+      out.println("  !! " + event.event().name() + " failed: " + failure.message());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.messagedriven.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The README's code samples are the tagged regions of compiled example sources, verbatim. */
+class ReadmeTest {
+  private static final Path ROOT = Path.of("..");
+  private static final Path SOURCES = Path.of("src/main/java/io/messagedriven/examples");
+
+  @ParameterizedTest
+  @CsvSource({"EmbeddingExample.java, embed", "WelcomeEmailHandler.java, handler"})
+  void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
+    String source = Files.readString(SOURCES.resolve(file));
+    Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)
+        .matcher(source);
+    assertThat(region.find()).as("tag %s in %s", tag, file).isTrue();
+    String sample = dedent(region.group(1));
+
+    assertThat(Files.readString(ROOT.resolve("README.md"))).contains("```java\n" + sample + "\n```");
+  }
+
+  private static String dedent(String text) {
+    int indent = text.lines().filter(line -> !line.isBlank())
+        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+    return text.lines().map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
+        .reduce((a, b) -> a + "\n" + b).orElse("");
+  }
+}

@@ -1,10 +1,16 @@
 package io.messagedriven.publisher;
 
+import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +21,9 @@ import java.util.regex.Pattern;
  * added, so targets compose: {@code User.*} to a broker and {@code User.created} also to a
  * webhook. If one of them throws, the whole event is retried and every route sees it again;
  * handlers deduplicate on the event id.
+ *
+ * <p>The router is a {@link BatchEventHandler}: given a batch, it hands each route its matching
+ * events at once, so broker targets can pipeline their sends.
  *
  * <p>An event with no route goes to the {@link Builder#onUnrouted unrouted handler}: by default
  * {@link #failUnrouted()}, which marks it failed with a {@link NoRouteException}. It is never
@@ -27,7 +36,7 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  */
-public final class EventRouter implements EventHandler {
+public final class EventRouter implements BatchEventHandler {
   private static final Pattern VALID_PATTERN =
       Pattern.compile("\\*|[A-Z][A-Za-z0-9]*\\.(\\*|[a-z][A-Za-z0-9_]*)");
 
@@ -60,17 +69,50 @@ public final class EventRouter implements EventHandler {
     };
   }
 
+  /**
+   * Routes a batch: each route gets its matching events in one call if it is a {@link
+   * BatchEventHandler}, one at a time otherwise. An event that failed on one route is not sent
+   * to the routes after it; it will be retried as a whole.
+   */
   @Override
-  public void handle(Event event) throws Exception {
-    boolean routed = false;
+  public Map<EventId, Exception> handleAll(List<Event> events) {
+    Map<EventId, Exception> failures = new HashMap<>();
+    Set<EventId> routed = new HashSet<>();
     for (Route route : routes) {
-      if (route.matches(event.name())) {
-        route.handler().handle(event);
-        routed = true;
+      List<Event> matching = new ArrayList<>();
+      for (Event event : events) {
+        if (route.matches(event.name())) {
+          routed.add(event.id());
+          if (!failures.containsKey(event.id())) {
+            matching.add(event);
+          }
+        }
       }
+      deliver(route.handler(), matching, failures);
     }
-    if (!routed) {
-      unrouted.handle(event);
+    List<Event> unmatched = events.stream().filter(event -> !routed.contains(event.id())).toList();
+    deliver(unrouted, unmatched, failures);
+    return failures;
+  }
+
+  private static void deliver(EventHandler handler, List<Event> events, Map<EventId, Exception> failures) {
+    if (events.isEmpty()) {
+      return;
+    }
+    if (handler instanceof BatchEventHandler batch) {
+      try {
+        failures.putAll(batch.handleAll(events));
+      } catch (Exception e) {
+        events.forEach(event -> failures.put(event.id(), e));
+      }
+      return;
+    }
+    for (Event event : events) {
+      try {
+        handler.handle(event);
+      } catch (Exception e) {
+        failures.put(event.id(), e);
+      }
     }
   }
 

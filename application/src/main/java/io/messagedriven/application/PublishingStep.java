@@ -1,5 +1,6 @@
 package io.messagedriven.application;
 
+import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -51,11 +53,9 @@ public final class PublishingStep {
   /** Claims, handles and acknowledges one batch; returns how many events it claimed. */
   public int publishBatch(String owner, int limit, Duration lease) {
     List<ClaimedEvent> claimed = claim(owner, limit, lease);
-    List<Outcome> outcomes = new ArrayList<>(claimed.size());
-    for (ClaimedEvent event : claimed) {
-      outcomes.add(handle(event));
+    if (!claimed.isEmpty()) {
+      acknowledge(handleAll(claimed));
     }
-    acknowledge(outcomes);
     return claimed.size();
   }
 
@@ -66,6 +66,38 @@ public final class PublishingStep {
       listener.claimed(claimed);
     }
     return claimed;
+  }
+
+  /**
+   * Hands events to the handler and decides their outcomes; records nothing yet. A {@link
+   * BatchEventHandler} gets them in one call, so it can pipeline its sends; any other handler
+   * gets them one at a time.
+   */
+  public List<Outcome> handleAll(List<ClaimedEvent> events) {
+    if (!(handler instanceof BatchEventHandler batchHandler) || events.size() == 1) {
+      List<Outcome> outcomes = new ArrayList<>(events.size());
+      for (ClaimedEvent event : events) {
+        outcomes.add(handle(event));
+      }
+      return outcomes;
+    }
+    Map<EventId, Exception> failures;
+    try {
+      failures = batchHandler.handleAll(events.stream().map(ClaimedEvent::event).toList());
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable error) {
+      if (error instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return events.stream().map(event -> decide(event, error)).toList();
+    }
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    for (ClaimedEvent event : events) {
+      Exception failure = failures.get(event.event().id());
+      outcomes.add(failure == null ? new Outcome.Published(event) : decide(event, failure));
+    }
+    return outcomes;
   }
 
   /** Hands one event to the handler and decides its outcome; records nothing yet. */

@@ -4,6 +4,7 @@ import io.messagedriven.application.Outcome;
 import io.messagedriven.application.PublishingListener;
 import io.messagedriven.application.PublishingStep;
 import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
@@ -120,9 +121,7 @@ public final class PublisherEngine implements AutoCloseable {
         List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease());
         inFlight.release(wanted - claimed.size());
         wanted = 0;
-        for (ClaimedEvent event : claimed) {
-          workers.execute(new Handling(event));
-        }
+        dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
         if (claimed.isEmpty()) {
           idle(settings.pollInterval().toMillis());
@@ -163,16 +162,38 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  private final class Handling implements Runnable {
-    final ClaimedEvent event;
+  /**
+   * Hands claimed events to the workers: to a batch handler in one chunk per worker, so it can
+   * pipeline its sends; to any other handler one event per task.
+   */
+  private void dispatch(List<ClaimedEvent> claimed) {
+    if (claimed.isEmpty()) {
+      return;
+    }
+    if (!(settings.handler() instanceof BatchEventHandler)) {
+      for (ClaimedEvent event : claimed) {
+        workers.execute(new Handling(List.of(event)));
+      }
+      return;
+    }
+    int chunks = Math.min(settings.workers(), claimed.size());
+    int size = (claimed.size() + chunks - 1) / chunks;
+    for (int from = 0; from < claimed.size(); from += size) {
+      workers.execute(new Handling(claimed.subList(from, Math.min(from + size, claimed.size()))));
+    }
+  }
 
-    Handling(ClaimedEvent event) {
-      this.event = event;
+  /** One task of a worker: some claimed events, handled and queued for acknowledgement. */
+  private final class Handling implements Runnable {
+    final List<ClaimedEvent> events;
+
+    Handling(List<ClaimedEvent> events) {
+      this.events = events;
     }
 
     @Override
     public void run() {
-      outcomes.add(step.handle(event));
+      outcomes.addAll(step.handleAll(events));
     }
   }
 
@@ -266,7 +287,7 @@ public final class PublisherEngine implements AutoCloseable {
     List<ClaimedEvent> events = new ArrayList<>();
     for (Runnable task : notStarted) {
       if (task instanceof Handling handling) {
-        events.add(handling.event);
+        events.addAll(handling.events);
       }
     }
     if (events.isEmpty()) {

@@ -4,6 +4,14 @@ package io.messagedriven.domain;
 final class Check {
   private Check() {}
 
+  /**
+   * Now according to {@code clock}, to the microsecond: the precision PostgreSQL keeps, so an
+   * aggregate returned by a use case equals the one read back later.
+   */
+  static java.time.Instant now(java.time.Clock clock) {
+    return notNull("clock", clock).instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   static <T> T notNull(String field, T value) {
     if (value == null) {
       throw new InvalidValueException(field, null, "it is required");

@@ -59,7 +59,8 @@ public final class PostgresStore implements AutoCloseable {
    * The JDBC connection of a unit of work that {@link #transactions()} opened, to run your own
    * SQL in the same transaction, bound by the same tenant scope. Use it only inside the work
    * function; do not commit, roll back or close it. Inside the transaction the connection runs as
-   * {@link Migrations#TENANT_ROLE}: grant that role privileges on your own tables to use them here.
+   * {@link Migrations#TENANT_ROLE} (when the connecting role may switch to it): grant that role
+   * privileges on your own tables to use them here.
    *
    * @throws IllegalArgumentException if {@code work} does not come from a {@code PostgresStore}
    */

@@ -26,6 +26,7 @@ import io.messagedriven.jdbi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,20 @@ class UserQueriesIT {
     assertThat(queries.findByEmail(tenant.id(), "grace@example.com")).contains(grace);
     assertThat(queries.findById(other.id(), grace.id())).isEmpty();
     assertThat(queries.findByEmail(other.id(), "grace@example.com")).isEmpty();
+  }
+
+  @Test
+  void lookUpsByEmailAndPagesUseAnIndexUnderRowLevelSecurity() {
+    create(tenant, "indexed@example.com", clock);
+    RawSql raw = new RawSql(store);
+
+    String byEmail = plan(raw, "select id from users where tenant_id = ? and email_lower = lower(?)",
+        tenant.id().value(), "INDEXED@example.com");
+    String page = plan(raw, "select id from users where tenant_id = ? and (created_at, id) > (?, ?) "
+        + "order by created_at, id limit 10", tenant.id().value(), OffsetDateTime.now(), UUID.randomUUID());
+
+    assertThat(byEmail).contains("users_email_per_tenant").containsPattern("Index Cond: .*email_lower");
+    assertThat(page).contains("users_tenant_created").containsPattern("Index Cond: .*created_at");
   }
 
   @Test
@@ -189,6 +204,16 @@ class UserQueriesIT {
     assertThat(tenants.findBySlug(tenant.slug())).contains(tenant);
     assertThat(tenants.findById(other.id())).contains(other);
     assertThat(tenants.findBySlug("no-such-tenant")).isEmpty();
+  }
+
+  /** The plan of {@code query} in the tenant's scope, with sequential scans disfavoured. */
+  private String plan(RawSql raw, String query, Object... values) {
+    RawSql.Work<List<String>> explain = sql -> {
+      sql.update("set local enable_seqscan = off");
+      return sql.strings("explain " + query, values);
+    };
+    List<String> lines = raw.inTenant(tenant.id(), explain);
+    return String.join("\n", lines);
   }
 
   private EventRecord onlyEvent(User user) {

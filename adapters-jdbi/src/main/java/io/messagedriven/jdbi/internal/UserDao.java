@@ -25,7 +25,7 @@ interface UserDao {
 
   @SqlQuery(
       "select id, tenant_id, email, name, created_at from users "
-          + "where tenant_id = :tenantId and lower(email) = lower(:email)")
+          + "where tenant_id = :tenantId and email_lower = lower(:email)")
   Optional<User> findByEmail(@Bind("tenantId") UUID tenantId, @Bind("email") String email);
 
   @SqlUpdate(

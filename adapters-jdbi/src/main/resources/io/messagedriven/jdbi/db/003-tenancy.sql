@@ -1,5 +1,16 @@
 --liquibase formatted sql logicalFilePath:io/messagedriven/jdbi/db/003-tenancy.sql
 
+--changeset message-driven:003-users-email-lower
+-- The address lower-cased and stored, for look-ups by email under row-level security: a condition
+-- on lower(email) may not run before the policies' (lower() is not LEAKPROOF), so it could not use
+-- an index and scanned every user of the tenant; plain text equality on this column can.
+alter table users add column email_lower text generated always as (lower(email)) stored;
+drop index users_email_per_tenant;
+create unique index users_email_per_tenant on users (tenant_id, email_lower);
+--rollback drop index users_email_per_tenant;
+--rollback create unique index users_email_per_tenant on users (tenant_id, lower(email));
+--rollback alter table users drop column email_lower;
+
 --changeset message-driven:003-users-in-creation-order
 -- A tenant's users in creation order: the keyset pagination of the user query API.
 create index users_tenant_created on users (tenant_id, created_at, id);

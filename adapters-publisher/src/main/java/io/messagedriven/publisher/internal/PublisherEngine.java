@@ -9,9 +9,12 @@ import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
+import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -53,6 +56,8 @@ public final class PublisherEngine implements AutoCloseable {
   private final Semaphore inFlight;
   private final Semaphore wakeUps = new Semaphore(0);
   private final Object capacity = new Object();
+  /** Events claimed and not yet acknowledged, with the time of their claim. */
+  private final Map<EventId, Long> held = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final ThreadPoolExecutor workers;
   private final Thread claimer;
@@ -119,7 +124,11 @@ public final class PublisherEngine implements AutoCloseable {
         if (wanted == 0) {
           continue;
         }
-        List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease());
+        List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease(), overrunning());
+        long now = System.nanoTime();
+        for (ClaimedEvent event : claimed) {
+          held.put(event.event().id(), now);
+        }
         inFlight.release(wanted - claimed.size());
         wanted = 0;
         dispatch(claimed);
@@ -142,6 +151,22 @@ public final class PublisherEngine implements AutoCloseable {
         errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF.toMillis());
       }
     }
+  }
+
+  /**
+   * Events this publisher still holds although their lease has (nearly) run out, because a
+   * handler overran it. They must not be claimed again here: another publisher takes them over,
+   * and this one's late outcome is fenced off.
+   */
+  private List<EventId> overrunning() {
+    long limit = System.nanoTime() - settings.lease().toNanos() * 9 / 10;
+    List<EventId> late = new ArrayList<>();
+    held.forEach((id, claimedAt) -> {
+      if (claimedAt - limit < 0) {
+        late.add(id);
+      }
+    });
+    return late;
   }
 
   /**
@@ -236,6 +261,9 @@ public final class PublisherEngine implements AutoCloseable {
           outcomes.drainTo(batch, ACK_BATCH - 1);
         }
         step.acknowledge(batch);
+        for (Outcome outcome : batch) {
+          held.remove(outcome.claimed().event().id());
+        }
         release(batch.size());
         batch.clear();
         errorBackoff = 100;
@@ -317,6 +345,7 @@ public final class PublisherEngine implements AutoCloseable {
     }
     try {
       int released = settings.outbox().release(events);
+      events.forEach(event -> held.remove(event.event().id()));
       inFlight.release(events.size());
       log.info("publisher {} gave back {} claimed events it had not started", settings.owner(), released);
     } catch (RuntimeException e) {

@@ -306,15 +306,12 @@ class PublishingStepTest {
   @Test
   void interruptedHandlerRestoresTheInterruptFlag() {
     Event event = append("1");
-    try {
-      step(e -> {
-        throw new InterruptedException("stopping");
-      }).publishBatch("p1", 10, LEASE);
+    PublishingStep step = step(e -> {
+      throw new InterruptedException("stopping");
+    });
 
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    } finally {
-      Thread.interrupted();
-    }
+    assertLeavesTheThreadInterrupted(() -> step.publishBatch("p1", 10, LEASE));
+
     assertThat(status(event)).isEqualTo(Status.PENDING);
     assertThat(store.row(event.id()).lastFailure().errorClass()).isEqualTo("java.lang.InterruptedException");
   }
@@ -326,13 +323,9 @@ class PublishingStepTest {
     BatchEventHandler handler = events -> {
       throw new InterruptedException("stopping");
     };
-    try {
-      step(handler).publishBatch("p1", 10, LEASE);
 
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    } finally {
-      Thread.interrupted();
-    }
+    assertLeavesTheThreadInterrupted(() -> step(handler).publishBatch("p1", 10, LEASE));
+
     assertThat(listener.retried).hasSize(2);
   }
 
@@ -354,6 +347,15 @@ class PublishingStepTest {
     assertThatThrownBy(() -> new PublishingStep(store, null, POLICY, listener)).hasMessage("handler");
     assertThatThrownBy(() -> new PublishingStep(store, handler, null, listener)).hasMessage("retryPolicy");
     assertThatThrownBy(() -> new PublishingStep(store, handler, POLICY, null)).hasMessage("listener");
+  }
+
+  private static void assertLeavesTheThreadInterrupted(Runnable work) {
+    try {
+      work.run();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   private static void assertFailure(Failure failure, Class<? extends Throwable> type, String message) {

@@ -1,5 +1,6 @@
 package io.messagedriven.domain;
 
+import static io.messagedriven.domain.Rejections.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,29 +121,17 @@ class EmailTest {
         "ada\\l@example.com      | the part before '@' contains '\\'"
       })
   void rejectsMalformedAddressesNamingTheFieldTheValueAndTheProblem(String address, String problem) {
-    assertThatThrownBy(() -> Email.of(address))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("email");
-              assertThat(e.problem()).isEqualTo(problem);
-              assertThat(e.getMessage())
-                  .isEqualTo("email \"" + address.strip() + "\" is invalid: " + problem);
-            });
+    InvalidValueException e = assertInvalid(() -> Email.of(address), "email", problem);
+
+    assertThat(e.getMessage()).isEqualTo("email \"" + address.strip() + "\" is invalid: " + problem);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ada\u0000@example.com", "ad\ta@example.com", "ada@exam\u007fple.com", "ada\u0085@example.com"})
   void rejectsControlCharactersAndShowsThemEscaped(String address) {
-    assertThatThrownBy(() -> Email.of(address))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("email");
-              assertThat(e.problem()).isEqualTo("it contains a control character");
-              assertThat(e.getMessage()).startsWith("email \"ad").doesNotContain(address);
-              assertThat(e.getMessage()).containsPattern("\\\\u00[0-9a-f]{2}");
-            });
+    InvalidValueException e = assertInvalid(() -> Email.of(address), "email", "it contains a control character");
+
+    assertThat(e.getMessage()).doesNotContain(address).containsPattern("\\\\u00[0-9a-f]{2}");
   }
 
   @Test
@@ -165,15 +154,9 @@ class EmailTest {
     String address = local(64) + "@" + domainOf(255 - 65);
 
     assertThat(address).hasSize(255);
-    assertThatThrownBy(() -> Email.of(address))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("email");
-              assertThat(e.problem()).isEqualTo("it is longer than 254 characters");
-              assertThat(e.getMessage())
-                  .startsWith("email \"" + address.substring(0, 80) + "\"... (255 chars) is invalid");
-            });
+    InvalidValueException e = assertInvalid(() -> Email.of(address), "email", "it is longer than 254 characters");
+
+    assertThat(e.getMessage()).startsWith("email \"" + address.substring(0, 80) + "\"... (255 chars) is invalid");
   }
 
   @Test
@@ -183,19 +166,13 @@ class EmailTest {
 
   @Test
   void rejectsALocalPartLongerThan64Characters() {
-    assertThatThrownBy(() -> Email.of(local(65) + "@example.com"))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> assertThat(e.problem()).isEqualTo("the part before '@' is longer than 64 characters"));
+    assertInvalid(() -> Email.of(local(65) + "@example.com"), "email", "the part before '@' is longer than 64 characters");
   }
 
   @Test
   void rejectsADomainLabelLongerThan63Characters() {
     assertThat(Email.of("ada@" + "b".repeat(63) + ".com").value()).endsWith(".com");
-    assertThatThrownBy(() -> Email.of("ada@" + "b".repeat(64) + ".com"))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> assertThat(e.problem()).isEqualTo("the domain has a label that is empty or longer than 63"));
+    assertInvalid(() -> Email.of("ada@" + "b".repeat(64) + ".com"), "email", "a label that is empty or longer than 63");
   }
 
   private static String local(int length) {

@@ -1,5 +1,6 @@
 package io.messagedriven.domain;
 
+import static io.messagedriven.domain.Rejections.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,17 +31,6 @@ class EventTest {
 
   private static Event withHeaders(Map<String, String> headers) {
     return event("User", "User.created", "{}", headers);
-  }
-
-  private static void assertInvalid(Runnable build, String field, String problem) {
-    assertThatThrownBy(build::run)
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo(field);
-              assertThat(e.problem()).contains(problem);
-              assertThat(e.getMessage()).startsWith(field + " ");
-            });
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.messagedriven.domain;
 
+import static io.messagedriven.domain.Rejections.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,14 +51,10 @@ class TenantTest {
   @ValueSource(
       strings = {"", " ", "Acme", "ACME", "-acme", "acme-", "ac me", " acme", "acme_corp", "ac.me", "äcme", "acme!", "acme\n"})
   void rejectsMalformedSlugsNamingTheFieldAndTheValue(String slug) {
-    assertThatThrownBy(() -> Tenant.validSlug(slug))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("slug");
-              assertThat(e.problem()).isEqualTo("use 1 to 63 lower-case letters, digits and inner hyphens");
-              assertThat(e.getMessage()).startsWith("slug \"");
-            });
+    InvalidValueException e =
+        assertInvalid(() -> Tenant.validSlug(slug), "slug", "use 1 to 63 lower-case letters, digits and inner hyphens");
+
+    assertThat(e.getMessage()).startsWith("slug \"");
   }
 
   @Test
@@ -96,25 +93,13 @@ class TenantTest {
 
   @Test
   void rejectsANameLongerThan200Characters() {
-    assertThatThrownBy(() -> Tenant.create("acme", "n".repeat(201), CLOCK))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("tenant name");
-              assertThat(e.problem()).isEqualTo("it is longer than 200 characters");
-            });
+    assertInvalid(() -> Tenant.create("acme", "n".repeat(201), CLOCK), "tenant name", "it is longer than 200 characters");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\t\n"})
   void rejectsABlankName(String name) {
-    assertThatThrownBy(() -> Tenant.create("acme", name, CLOCK))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("tenant name");
-              assertThat(e.problem()).isEqualTo("it is blank");
-            });
+    assertInvalid(() -> Tenant.create("acme", name, CLOCK), "tenant name", "it is blank");
   }
 
   @Test
@@ -152,12 +137,6 @@ class TenantTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "acme", "1-1-1-1-1", "123e4567-e89b-12d3-a456-42661417400", "123e4567e89b12d3a456426614174000"})
   void tenantIdRejectsWhatIsNotACanonicalUuid(String text) {
-    assertThatThrownBy(() -> TenantId.parse(text))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("tenantId");
-              assertThat(e.problem()).isEqualTo("it is not a UUID");
-            });
+    assertInvalid(() -> TenantId.parse(text), "tenantId", "it is not a UUID");
   }
 }

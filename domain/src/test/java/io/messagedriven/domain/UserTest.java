@@ -1,5 +1,6 @@
 package io.messagedriven.domain;
 
+import static io.messagedriven.domain.Rejections.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,14 +76,10 @@ class UserTest {
 
   @Test
   void rejectsANameWithAControlCharacterSoItNeverReachesThePayload() {
-    assertThatThrownBy(() -> User.create(TENANT, ADA, "Ada\nLovelace", CLOCK))
-        .isInstanceOfSatisfying(
-            InvalidValueException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("name");
-              assertThat(e.problem()).isEqualTo("it contains a control character");
-              assertThat(e.getMessage()).contains("\"Ada\\u000aLovelace\"");
-            });
+    InvalidValueException e =
+        assertInvalid(() -> User.create(TENANT, ADA, "Ada\nLovelace", CLOCK), "name", "it contains a control character");
+
+    assertThat(e.getMessage()).contains("\"Ada\\u000aLovelace\"");
   }
 
   @Test

@@ -205,7 +205,7 @@ final class InMemoryStore
   }
 
   @Override
-  public synchronized List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+  public synchronized List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
@@ -218,7 +218,7 @@ final class InMemoryStore
           break;
         }
         boolean head = visible(row) && row.unfinished() && aggregates.add(row.aggregate());
-        if (head && !row.nextAttemptAt().isAfter(now)) {
+        if (head && !row.nextAttemptAt().isAfter(now) && !skip.contains(row.event().id())) {
           Row taken = row.to(Status.IN_FLIGHT, row.attempts() + 1, now.plus(lease), owner,
               UUID.randomUUID(), row.lastFailure());
           state.events.put(row.event().id(), taken);

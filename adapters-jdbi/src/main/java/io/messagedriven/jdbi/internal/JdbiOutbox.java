@@ -57,11 +57,12 @@ public final class JdbiOutbox implements OutboxPort {
   }
 
   @Override
-  public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate));
+    UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
+    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate, skipped));
   }
 
   @Override

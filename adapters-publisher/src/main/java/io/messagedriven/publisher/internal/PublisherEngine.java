@@ -9,9 +9,12 @@ import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
+import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -52,6 +55,9 @@ public final class PublisherEngine implements AutoCloseable {
   private final PublishingStep step;
   private final Semaphore inFlight;
   private final Semaphore wakeUps = new Semaphore(0);
+  private final Object capacity = new Object();
+  /** Events claimed and not yet acknowledged, with the time of their claim. */
+  private final Map<EventId, Long> held = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final ThreadPoolExecutor workers;
   private final Thread claimer;
@@ -118,7 +124,11 @@ public final class PublisherEngine implements AutoCloseable {
         if (wanted == 0) {
           continue;
         }
-        List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease());
+        List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease(), overrunning());
+        long now = System.nanoTime();
+        for (ClaimedEvent event : claimed) {
+          held.put(event.event().id(), now);
+        }
         inFlight.release(wanted - claimed.size());
         wanted = 0;
         dispatch(claimed);
@@ -143,17 +153,54 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  /** Waits until a batch worth of capacity is free (or half of it, once the pool is busy); takes it. */
+  /**
+   * Events this publisher still holds although their lease has (nearly) run out, because a
+   * handler overran it. They must not be claimed again here: another publisher takes them over,
+   * and this one's late outcome is fenced off.
+   */
+  private List<EventId> overrunning() {
+    long limit = System.nanoTime() - settings.lease().toNanos() * 9 / 10;
+    List<EventId> late = new ArrayList<>();
+    held.forEach((id, claimedAt) -> {
+      if (claimedAt - limit < 0) {
+        late.add(id);
+      }
+    });
+    return late;
+  }
+
+  /**
+   * Waits until enough capacity is free to claim a worthwhile batch (a full batch, or half of one
+   * while events are in flight, so claims stay large under load), then takes it. Returns 0 if
+   * the poll interval passed first.
+   */
   private int awaitCapacity() throws InterruptedException {
     int batch = settings.batchSize();
-    if (!inFlight.tryAcquire(1, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-      return 0;
+    int worthwhile = Math.max(1, batch / 2);
+    long deadline = System.nanoTime() + settings.pollInterval().toNanos();
+    while (claiming) {
+      int free = inFlight.availablePermits();
+      boolean idle = free == settings.maxInFlight();
+      if ((free >= worthwhile || idle) && inFlight.tryAcquire(Math.min(batch, free))) {
+        return Math.min(batch, free);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return 0;
+      }
+      synchronized (capacity) {
+        capacity.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
+      }
     }
-    int more = Math.min(batch - 1, inFlight.availablePermits());
-    if (more > 0 && inFlight.tryAcquire(more)) {
-      return more + 1;
+    return 0;
+  }
+
+  /** Returns capacity after acknowledgements, waking a claim loop that waits for it. */
+  private void release(int permits) {
+    inFlight.release(permits);
+    synchronized (capacity) {
+      capacity.notifyAll();
     }
-    return 1;
   }
 
   private void idle(long millis) throws InterruptedException {
@@ -214,7 +261,10 @@ public final class PublisherEngine implements AutoCloseable {
           outcomes.drainTo(batch, ACK_BATCH - 1);
         }
         step.acknowledge(batch);
-        inFlight.release(batch.size());
+        for (Outcome outcome : batch) {
+          held.remove(outcome.claimed().event().id());
+        }
+        release(batch.size());
         batch.clear();
         errorBackoff = 100;
         wakeUp(); // acknowledged events may unblock the next events of their aggregates
@@ -295,6 +345,7 @@ public final class PublisherEngine implements AutoCloseable {
     }
     try {
       int released = settings.outbox().release(events);
+      events.forEach(event -> held.remove(event.event().id()));
       inFlight.release(events.size());
       log.info("publisher {} gave back {} claimed events it had not started", settings.owner(), released);
     } catch (RuntimeException e) {

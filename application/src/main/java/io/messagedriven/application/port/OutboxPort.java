@@ -34,9 +34,18 @@ public interface OutboxPort {
    * come, and in-flight events whose lease expired. Each is leased to {@code owner} for {@code
    * lease} and its attempt count goes up by one. At most one event per aggregate is claimed, the
    * oldest unfinished one, and only when no earlier event of the aggregate is in flight or held
-   * back, so events of one aggregate are handled in write order and never at once.
+   * back, so events of one aggregate are handled in write order and never at once. Tenants with
+   * due events get equal shares of the batch.
+   *
+   * @param skip events not to claim even if their lease expired: the caller still holds them (a
+   *     handler overran the lease), so another publisher should take them over
    */
-  List<ClaimedEvent> claim(String owner, int limit, Duration lease);
+  List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip);
+
+  /** Claims with nothing to skip. */
+  default List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, List.of());
+  }
 
   /**
    * Marks events published; returns the ids of those still leased under their token, which are

@@ -3,6 +3,7 @@ package io.messagedriven.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventRecord;
 import io.messagedriven.application.port.EventStatus;
 import io.messagedriven.application.port.Failure;
@@ -11,7 +12,7 @@ import io.messagedriven.domain.InvalidValueException;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 class EventQueriesTest {
-  private final InMemoryTenantData data = new InMemoryTenantData();
+  private final InMemoryStore data = new InMemoryStore(Clock.systemUTC());
   private final EventQueries queries = new EventQueries(data);
   private final Clock clock = Clock.systemUTC();
   private Tenant acme;
@@ -50,18 +51,29 @@ class EventQueriesTest {
   @Test
   void eachEventCarriesItsStatusAttemptsAndLastError() {
     append(acme.id(), "order-1", "Order.placed");
-    EventRecord pending = data.events.get(0);
     Failure timeout = new Failure("java.net.SocketTimeoutException", "read timed out", "trace");
-    Instant published = Instant.parse("2024-05-01T10:00:05Z");
-    data.update(new EventRecord(pending.position(), pending.event(), EventStatus.PUBLISHED, 2, null, timeout,
-        published, null));
+    data.retryLater(claimOne(), Duration.ZERO, timeout);
+    EventRecord retried = onlyRecord();
+    data.markPublished(List.of(claimOne()));
+    EventRecord published = onlyRecord();
 
-    EventRecord record = queries.history(acme.id(), "Order", "order-1", PageRequest.first(1)).items().get(0);
+    assertThat(retried.status()).isEqualTo(EventStatus.PENDING);
+    assertThat(retried.attempts()).isOne();
+    assertThat(retried.nextAttemptAt()).isNotNull();
+    assertThat(retried.error()).contains(timeout);
+    assertThat(published.status()).isEqualTo(EventStatus.PUBLISHED);
+    assertThat(published.attempts()).isEqualTo(2);
+    assertThat(published.publishedAt()).isNotNull();
+    assertThat(published.nextAttemptAt()).isNull();
+    assertThat(published.error()).as("the last error is kept").contains(timeout);
+  }
 
-    assertThat(record.status()).isEqualTo(EventStatus.PUBLISHED);
-    assertThat(record.attempts()).isEqualTo(2);
-    assertThat(record.error()).contains(timeout);
-    assertThat(record.publishedAt()).isEqualTo(published);
+  private ClaimedEvent claimOne() {
+    return data.claim("test", 1, Duration.ofMinutes(1), List.of()).get(0);
+  }
+
+  private EventRecord onlyRecord() {
+    return queries.history(acme.id(), "Order", "order-1", PageRequest.first(1)).items().get(0);
   }
 
   @Test
@@ -79,7 +91,7 @@ class EventQueriesTest {
 
   @Test
   void badArgumentsAreRefusedByNameBeforeAnyTransaction() {
-    int before = data.transactions;
+    int before = data.transactionsStarted();
 
     assertInvalid("tenantId", () -> queries.history(null, "Order", "1", PageRequest.first(1)));
     assertInvalid("aggregateType", () -> queries.history(acme.id(), null, "1", PageRequest.first(1)));
@@ -89,7 +101,7 @@ class EventQueriesTest {
     assertInvalid("page", () -> queries.history(acme.id(), "Order", "1", null));
     assertInvalid("cursor", () -> queries.history(acme.id(), "Order", "1", PageRequest.after("%%%", 1)));
     assertInvalid("cursor", () -> queries.history(acme.id(), "Order", "1", PageRequest.after(Cursors.ofEvent(-1), 1)));
-    assertThat(data.transactions).isEqualTo(before);
+    assertThat(data.transactionsStarted()).isEqualTo(before);
   }
 
   private void append(TenantId tenant, String aggregateId, String name) {

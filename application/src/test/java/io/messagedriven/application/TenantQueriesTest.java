@@ -10,7 +10,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class TenantQueriesTest {
-  private final InMemoryTenantData data = new InMemoryTenantData();
+  private final InMemoryStore data = new InMemoryStore(Clock.systemUTC());
   private final TenantQueries queries = new TenantQueries(data);
   private final Tenant acme = new CreateTenant(data, Clock.systemUTC()).handle(new CreateTenantCommand("acme", "Acme"));
 
@@ -28,7 +28,7 @@ class TenantQueriesTest {
 
   @Test
   void aMalformedOrMissingSlugIsRefusedBeforeAnyTransaction() {
-    int before = data.transactions;
+    int before = data.transactionsStarted();
 
     for (String bad : new String[] {"Acme", "-acme", "a b", "'; DROP TABLE tenants; --", "x".repeat(64), ""}) {
       assertThatThrownBy(() -> queries.findBySlug(bad)).as(bad)
@@ -38,6 +38,6 @@ class TenantQueriesTest {
         .hasMessageContaining("slug");
     assertThatThrownBy(() -> queries.findById(null)).isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("tenantId");
-    assertThat(data.transactions).isEqualTo(before);
+    assertThat(data.transactionsStarted()).isEqualTo(before);
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 class UserQueriesTest {
-  private final InMemoryTenantData data = new InMemoryTenantData();
+  private final InMemoryStore data = new InMemoryStore(Clock.systemUTC());
   private final UserQueries queries = new UserQueries(data);
   private Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
   private Tenant acme;
@@ -58,11 +58,11 @@ class UserQueriesTest {
 
   @Test
   void anInvalidEmailIsRefusedBeforeAnyTransaction() {
-    int before = data.transactions;
+    int before = data.transactionsStarted();
 
     assertThatThrownBy(() -> queries.findByEmail(acme.id(), "not an email"))
         .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
-    assertThat(data.transactions).isEqualTo(before);
+    assertThat(data.transactionsStarted()).isEqualTo(before);
   }
 
   @Test

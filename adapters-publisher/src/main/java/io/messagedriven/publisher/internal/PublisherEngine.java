@@ -32,6 +32,8 @@ public final class PublisherEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("io.messagedriven.publisher.Publisher");
   private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(30);
   private static final int ACK_BATCH = 1_000;
+  private static final int PURGE_BATCH = 5_000;
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
   /** Checked settings from the builder. */
   public record Settings(
@@ -47,7 +49,8 @@ public final class PublisherEngine implements AutoCloseable {
       Duration lease,
       Duration stopTimeout,
       RetryPolicy retryPolicy,
-      PublishingListener listener) {}
+      PublishingListener listener,
+      Duration keepPublished) {}
 
   private enum State { NEW, RUNNING, STOPPED }
 
@@ -65,6 +68,7 @@ public final class PublisherEngine implements AutoCloseable {
   private volatile State state = State.NEW;
   private volatile boolean claiming;
   private OutboxSignals.Subscription subscription;
+  private long nextPurge = System.nanoTime();
 
   public PublisherEngine(Settings settings) {
     this.settings = settings;
@@ -120,6 +124,7 @@ public final class PublisherEngine implements AutoCloseable {
     while (claiming) {
       int wanted = 0;
       try {
+        purgeWhenDue();
         wanted = awaitCapacity();
         if (wanted == 0) {
           continue;
@@ -150,6 +155,29 @@ public final class PublisherEngine implements AutoCloseable {
         }
         errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF.toMillis());
       }
+    }
+  }
+
+  /**
+   * Deletes events published longer ago than the retention, about once a minute (with jitter, so
+   * publishers started together spread out), a few batches at a time so claims are not held up.
+   */
+  private void purgeWhenDue() {
+    if (settings.keepPublished() == null || System.nanoTime() - nextPurge < 0) {
+      return;
+    }
+    long jitter = java.util.concurrent.ThreadLocalRandom.current().nextLong(PURGE_EVERY.toNanos() / 4);
+    nextPurge = System.nanoTime() + PURGE_EVERY.toNanos() + jitter;
+    int purged = 0;
+    for (int round = 0; round < 10; round++) {
+      int deleted = settings.outbox().purgePublished(settings.keepPublished(), PURGE_BATCH);
+      purged += deleted;
+      if (deleted < PURGE_BATCH) {
+        break;
+      }
+    }
+    if (purged > 0) {
+      log.info("publisher {} purged {} events published more than {} ago", settings.owner(), purged, settings.keepPublished());
     }
   }
 

@@ -49,6 +49,16 @@ class PublisherBuilderTest {
     public int release(Collection<ClaimedEvent> events) {
       return 0;
     }
+
+    @Override
+    public int requeue(Collection<EventId> events) {
+      return 0;
+    }
+
+    @Override
+    public int purgePublished(Duration olderThan, int limit) {
+      return 0;
+    }
   };
 
   private static Publisher.Builder valid() {
@@ -69,7 +79,9 @@ class PublisherBuilderTest {
         bad("stopTimeout", b -> b.stopTimeout(Duration.ofSeconds(-1)), "stopTimeout must not be negative, was PT-1S"),
         bad("name", b -> b.name("has space"), "name must be 1 to 64 letters, digits, '.', '_' or '-', was has space"),
         bad("retryPolicy", b -> b.retryPolicy(null), "retryPolicy is required"),
-        bad("listener", b -> b.listener(null), "listener is required"));
+        bad("listener", b -> b.listener(null), "listener is required"),
+        bad("keepPublished", b -> b.keepPublished(Duration.ofSeconds(30)), "keepPublished must be at least 1 minute, was PT30S"),
+        bad("keepPublished null", b -> b.keepPublished(null), "keepPublished must be at least 1 minute, was null"));
   }
 
   private static Arguments bad(String what, UnaryOperator<Publisher.Builder> change, String message) {

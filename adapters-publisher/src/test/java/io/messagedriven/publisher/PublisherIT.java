@@ -256,6 +256,20 @@ class PublisherIT {
   }
 
   @Test
+  void publisherPurgesEventsPublishedLongerAgoThanItKeepsThem() {
+    db.append(db.tenant("acme"), 3, 1);
+    db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '2 days' "
+        + "where aggregate_id = 'agg-1'"));
+    db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '1 hour' "
+        + "where aggregate_id = 'agg-2'"));
+
+    start(Publisher.builder().handler(event -> { }).keepPublished(Duration.ofDays(1)));
+
+    Await.until("the old event to be purged", Duration.ofSeconds(10), () -> db.count("aggregate_id = 'agg-1'") == 0);
+    Await.until("the pending event to be published", Duration.ofSeconds(10), () -> db.count("status = 'PUBLISHED'") == 2);
+  }
+
+  @Test
   void aCommitWakesAnIdlePublisherAtOnce() throws Exception {
     UUID tenant = db.tenant("acme");
     CountDownLatch handled = new CountDownLatch(1);

@@ -313,6 +313,34 @@ final class InMemoryStore
   }
 
   /** Runs in the open transaction, or else in one of its own. */
+  @Override
+  public synchronized int requeue(Collection<EventId> ids) {
+    return write(state -> {
+      int requeued = 0;
+      for (EventId id : ids) {
+        Row row = state.events.get(id);
+        if (row != null && row.status() == Status.FAILED) {
+          state.events.put(id, row.to(Status.PENDING, 0, clock.instant(), null, null, row.lastFailure()));
+          requeued++;
+        }
+      }
+      return requeued;
+    });
+  }
+
+  /** Published rows keep their publication time in {@code nextAttemptAt}. */
+  @Override
+  public synchronized int purgePublished(Duration olderThan, int limit) {
+    Instant cutoff = clock.instant().minus(olderThan);
+    return write(state -> {
+      List<EventId> old = state.events.values().stream()
+          .filter(row -> row.status() == Status.PUBLISHED && row.nextAttemptAt().isBefore(cutoff))
+          .limit(limit).map(row -> row.event().id()).toList();
+      old.forEach(state.events::remove);
+      return old.size();
+    });
+  }
+
   private <T> T write(Function<State, T> work) {
     if (open != null) {
       return work.apply(open);

@@ -139,4 +139,24 @@ interface EventDao {
       where e.id = released.id and e.lease_token = released.token and e.status = 'IN_FLIGHT'
       """)
   int release(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
+
+  @SqlUpdate(
+      """
+      update events
+      set status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = null
+      where id = any (:ids) and status = 'FAILED'
+      """)
+  int requeue(@Bind("ids") UUID[] ids);
+
+  @SqlUpdate(
+      """
+      delete from events
+      where ctid = any (array(
+        select ctid from events
+        where status = 'PUBLISHED' and published_at < now() - :olderThanMillis * interval '1 millisecond'
+        order by published_at
+        limit :limit
+        for update skip locked))
+      """)
+  int purgePublished(@Bind("olderThanMillis") long olderThanMillis, @Bind("limit") int limit);
 }

@@ -67,4 +67,17 @@ public interface OutboxPort {
    * due at once, and the attempt the claim counted is undone. Returns how many were released.
    */
   int release(Collection<ClaimedEvent> events);
+
+  /**
+   * Puts failed events back to pending, due at once, with their attempt count reset (an
+   * operator's decision, once the cause is fixed). Their last error is kept until the next
+   * attempt. Events that are not failed are left alone. Returns how many were requeued.
+   */
+  int requeue(Collection<EventId> events);
+
+  /**
+   * Deletes up to {@code limit} events published more than {@code olderThan} ago, the oldest
+   * first; returns how many. Concurrent purges skip each other's rows.
+   */
+  int purgePublished(Duration olderThan, int limit);
 }

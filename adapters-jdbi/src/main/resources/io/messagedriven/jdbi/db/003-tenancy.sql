@@ -98,28 +98,20 @@ begin
   end loop;
 
   -- The migrating role usually is the application's role: let it switch to the tenant role
-  -- (SET on PostgreSQL 16+, membership before) and inherit the publisher role's policy.
+  -- (SET on PostgreSQL 16+, membership before) and inherit the publisher role's policy (USAGE).
   if not me.rolsuper then
-    if exists (select from pg_roles where rolname = tenant_role)
-        and not (case when current_setting('server_version_num')::int >= 160000
-                      then pg_has_role(tenant_role, 'SET')
-                      else pg_has_role(tenant_role, 'MEMBER') end) then
-      begin
-        execute format('grant %I to %I', tenant_role, current_user);
-      exception when insufficient_privilege or invalid_grant_operation then
-        raise warning 'message-driven: % may not grant itself role %; have an administrator run: grant % to %',
-          current_user, tenant_role, tenant_role, current_user;
-      end;
-    end if;
-    if exists (select from pg_roles where rolname = publisher_role)
-        and not pg_has_role(publisher_role, 'USAGE') then
-      begin
-        execute format('grant %I to %I', publisher_role, current_user);
-      exception when insufficient_privilege or invalid_grant_operation then
-        raise warning 'message-driven: % may not grant itself role %; have an administrator run: grant % to %',
-          current_user, publisher_role, publisher_role, current_user;
-      end;
-    end if;
+    foreach grant_spec slice 1 in array array[
+        [tenant_role, case when current_setting('server_version_num')::int >= 160000 then 'SET' else 'MEMBER' end],
+        [publisher_role, 'USAGE']] loop
+      if exists (select from pg_roles where rolname = grant_spec[1]) and not pg_has_role(grant_spec[1], grant_spec[2]) then
+        begin
+          execute format('grant %I to %I', grant_spec[1], current_user);
+        exception when insufficient_privilege or invalid_grant_operation then
+          raise warning 'message-driven: % may not grant itself role %; have an administrator run: grant % to %',
+            current_user, grant_spec[1], grant_spec[1], current_user;
+        end;
+      end if;
+    end loop;
   end if;
 
   -- Table privileges: {role, table, privilege}.

@@ -165,6 +165,90 @@ class OutboxIT {
   }
 
   @Test
+  void requeueWaitsWhileALaterEventOfTheAggregateIsInFlight() {
+    Event first = append("agg", "User.created");
+    Event second = append("agg", "User.renamed");
+    outbox.markFailed(claimOne(first), failure("bad"));
+    ClaimedEvent secondInFlight = claimOne(second);
+
+    assertThat(outbox.requeue(List.of(first.id()))).as("refused while the later event is in flight").isZero();
+    assertThat(row(first)).containsEntry("status", "FAILED");
+
+    outbox.markPublished(List.of(secondInFlight));
+    assertThat(outbox.requeue(List.of(first.id()))).isOne();
+  }
+
+  @Test
+  void tenantsBeyondTheBatchSizeAreServedInTurn() {
+    List<Tenant> tenants = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Tenant t = newTenant("many-" + i);
+      tenants.add(t);
+      append(t, "agg", "User.created");
+    }
+    java.util.Set<io.messagedriven.domain.TenantId> served = new java.util.HashSet<>();
+    for (int claim = 0; claim < 30 && served.size() < tenants.size(); claim++) {
+      List<ClaimedEvent> claimed = outbox.claim("p", 3, LEASE);
+      claimed.forEach(c -> served.add(c.event().tenantId()));
+      outbox.release(claimed);
+    }
+
+    assertThat(served).containsExactlyInAnyOrderElementsOf(tenants.stream().map(Tenant::id).toList());
+  }
+
+  @Test
+  void tenantsWithNothingDueTakeNoShareOfTheBatch() {
+    for (int i = 0; i < 20; i++) {
+      Tenant waiting = newTenant("waiting-" + i);
+      Event event = append(waiting, "agg", "User.created");
+      outbox.retryLater(claimOne(event), Duration.ofMinutes(10), failure("later"));
+    }
+    for (int i = 0; i < 30; i++) {
+      append("due-" + i, "User.created");
+    }
+
+    assertThat(outbox.claim("p", 20, LEASE)).hasSize(20);
+  }
+
+  @Test
+  void deepAggregatesGiveTheirHeadsWithoutTheClaimWalkingTheWholeBacklog() {
+    sql.useHandle(h -> h.execute("""
+        insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+        select gen_random_uuid(), ?, 'User', 'deep-' || a, 'User.created', '{}', now()
+        from generate_series(1, 3000) r, generate_series(1, 10) a order by r, a""", tenant.id().value()));
+
+    List<ClaimedEvent> claimed = outbox.claim("p", 200, LEASE);
+
+    assertThat(claimed).hasSize(10).extracting(c -> c.event().aggregateId()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aPublisherRoleMemberInsideATenantTransactionSeesOnlyThatTenantsEvents() {
+    Tenant other = newTenant("other");
+    append("mine", "User.created");
+    append(other, "theirs", "User.created");
+    String role = "md_pub_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    sql.useHandle(h -> h.execute("create role " + role + " nologin in role " + Migrations.PUBLISHER_ROLE));
+    try {
+      long seen = sql.inTransaction(h -> {
+        h.execute("set local role " + role);
+        h.createQuery("select set_config('message_driven.tenant_id', :t, true)").bind("t", tenant.id().toString())
+            .mapTo(String.class).one();
+        return h.createQuery("select count(*) from events").mapTo(Long.class).one();
+      });
+      long seenWithoutTenant = sql.inTransaction(h -> {
+        h.execute("set local role " + role);
+        return h.createQuery("select count(*) from events").mapTo(Long.class).one();
+      });
+
+      assertThat(seen).isOne();
+      assertThat(seenWithoutTenant).as("the publisher path sees every tenant").isEqualTo(2);
+    } finally {
+      sql.useHandle(h -> h.execute("drop role " + role));
+    }
+  }
+
+  @Test
   void purgeDeletesOnlyEventsPublishedLongerAgoThanTheRetention() {
     Event old = append("old", "User.created");
     Event recent = append("recent", "User.created");

@@ -256,6 +256,79 @@ class PublisherIT {
   }
 
   @Test
+  void eventsWaitingInTheQueueAreNotHandledAfterTheirLeaseCouldHaveBeenTakenOver() {
+    int events = 60;
+    db.append(db.tenant("acme"), events, 1);
+    Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+    EventHandler slow = event -> {
+      handled.computeIfAbsent(event.id().toString(), id -> new AtomicInteger()).incrementAndGet();
+      Thread.sleep(200);
+    };
+
+    for (int i = 0; i < 2; i++) {
+      start(Publisher.builder().handler(slow).name("slow-" + i).batchSize(20).workers(2)
+          .lease(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)));
+    }
+
+    Await.until("every event to be published", Duration.ofSeconds(60), () -> db.count("status = 'PUBLISHED'") == events);
+    assertThat(handled).hasSize(events);
+    assertThat(handled.values()).allSatisfy(count -> assertThat(count.get()).as("handled once").isOne());
+  }
+
+  @Test
+  void anErrorEscapingTheHandlerGivesTheEventBackInsteadOfStrandingIt() {
+    db.append(db.tenant("acme"), 1, 1);
+    AtomicInteger calls = new AtomicInteger();
+
+    start(Publisher.builder().pollInterval(Duration.ofMillis(50)).handler(event -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new StackOverflowError("deep recursion in a handler");
+      }
+    }));
+
+    Await.until("the event to be published on the second call", Duration.ofSeconds(10),
+        () -> db.count("status = 'PUBLISHED'") == 1);
+    assertThat(calls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void anErrorMessageTheDatabaseCannotStoreDoesNotHoldUpOtherOutcomes() {
+    db.append(db.tenant("acme"), 20, 1);
+
+    start(Publisher.builder().retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(1)).handler(event -> {
+      if (event.aggregateId().equals("agg-1")) {
+        throw new IllegalStateException("bad \u0000 byte");
+      }
+    }));
+
+    Await.until("the others to be published", Duration.ofSeconds(10), () -> db.count("status = 'PUBLISHED'") == 19);
+    Await.until("agg-1 to be failed", Duration.ofSeconds(10), () -> db.count("status = 'FAILED'") == 1);
+    assertThat(db.count("last_error_message = 'bad \uFFFD byte'")).isOne();
+  }
+
+  @Test
+  void stopDoesNotInterruptARunningHandlerNorCountItAsAFailedAttempt() throws Exception {
+    db.append(db.tenant("acme"), 1, 1);
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicInteger interrupted = new AtomicInteger();
+    Publisher publisher = start(Publisher.builder().handler(event -> {
+      started.countDown();
+      try {
+        Thread.sleep(4_000);
+      } catch (InterruptedException e) {
+        interrupted.incrementAndGet();
+      }
+    }));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(publisher.stop(Duration.ofMillis(200))).as("the handler was still running").isFalse();
+
+    assertThat(db.count("status = 'IN_FLIGHT' and last_error_class is null")).as("left to its lease").isOne();
+    Thread.sleep(2_500);
+    assertThat(interrupted.get()).isZero();
+  }
+
+  @Test
   void publisherPurgesEventsPublishedLongerAgoThanItKeepsThem() {
     db.append(db.tenant("acme"), 3, 1);
     db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '2 days' "

@@ -23,9 +23,12 @@ import java.util.random.RandomGenerator;
  * acknowledge in batches; {@link #publishBatch} runs them in sequence on the caller's thread.
  * Handlers run outside any transaction. An acknowledgement that finds the lease gone (another
  * publisher took the event over) changes nothing and is reported to {@link
- * PublishingListener#leaseLost}.
+ * PublishingListener#leaseLost}. A listener that throws is logged and otherwise ignored: it
+ * never changes what is recorded.
  */
 public final class PublishingStep {
+  private static final System.Logger log = System.getLogger(PublishingStep.class.getName());
+
   private final OutboxPort outbox;
   private final EventHandler handler;
   private final RetryPolicy retryPolicy;
@@ -68,7 +71,7 @@ public final class PublishingStep {
   public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
     List<ClaimedEvent> claimed = outbox.claim(owner, limit, lease, skip);
     if (!claimed.isEmpty()) {
-      listener.claimed(claimed);
+      tell(() -> listener.claimed(claimed));
     }
     return claimed;
   }
@@ -76,7 +79,7 @@ public final class PublishingStep {
   /**
    * Hands events to the handler and decides their outcomes; records nothing yet. A {@link
    * BatchEventHandler} gets them in one call, so it can pipeline its sends; any other handler
-   * gets them one at a time.
+   * gets them one at a time. Returns a list the caller may change (see {@link #acknowledge}).
    */
   public List<Outcome> handleAll(List<ClaimedEvent> events) {
     if (!(handler instanceof BatchEventHandler batchHandler) || events.size() == 1) {
@@ -95,12 +98,25 @@ public final class PublishingStep {
       if (error instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return events.stream().map(event -> decide(event, error)).toList();
+      return decideAll(events, error);
+    }
+    if (failures == null) {
+      IllegalStateException broken = new IllegalStateException(
+          "batch handler " + handler.getClass().getName() + " returned null instead of a map of failures");
+      return decideAll(events, broken);
     }
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (ClaimedEvent event : events) {
       Exception failure = failures.get(event.event().id());
       outcomes.add(failure == null ? new Outcome.Published(event) : decide(event, failure));
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> decideAll(List<ClaimedEvent> events, Throwable error) {
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    for (ClaimedEvent event : events) {
+      outcomes.add(decide(event, error));
     }
     return outcomes;
   }
@@ -129,8 +145,12 @@ public final class PublishingStep {
     return new Outcome.Failed(event, failure);
   }
 
-  /** Records outcomes: published ones in one batch, failures one by one. */
-  public void acknowledge(Collection<Outcome> outcomes) {
+  /**
+   * Records outcomes: published ones in one batch, failures one by one. Each outcome is removed
+   * from {@code outcomes} once recorded, so after a failure (the database went away) the caller
+   * can retry what is left without recording anything twice.
+   */
+  public void acknowledge(List<Outcome> outcomes) {
     List<ClaimedEvent> published = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       if (outcome instanceof Outcome.Published p) {
@@ -139,30 +159,36 @@ public final class PublishingStep {
     }
     if (!published.isEmpty()) {
       Set<EventId> acknowledged = outbox.markPublished(published);
+      outcomes.removeIf(outcome -> outcome instanceof Outcome.Published);
       for (ClaimedEvent event : published) {
-        if (acknowledged.contains(event.event().id())) {
-          listener.published(event);
-        } else {
-          listener.leaseLost(event);
-        }
+        boolean recorded = acknowledged.contains(event.event().id());
+        report(recorded, event, () -> listener.published(event));
       }
     }
-    for (Outcome outcome : outcomes) {
+    for (var remaining = outcomes.iterator(); remaining.hasNext(); ) {
+      Outcome outcome = remaining.next();
       if (outcome instanceof Outcome.Retry retry) {
         boolean recorded = outbox.retryLater(retry.claimed(), retry.delay(), retry.failure());
+        remaining.remove();
         report(recorded, retry.claimed(), () -> listener.retried(retry.claimed(), retry.delay(), retry.failure()));
       } else if (outcome instanceof Outcome.Failed failed) {
         boolean recorded = outbox.markFailed(failed.claimed(), failed.failure());
+        remaining.remove();
         report(recorded, failed.claimed(), () -> listener.failed(failed.claimed(), failed.failure()));
       }
     }
   }
 
   private void report(boolean recorded, ClaimedEvent event, Runnable onRecorded) {
-    if (recorded) {
-      onRecorded.run();
-    } else {
-      listener.leaseLost(event);
+    tell(recorded ? onRecorded : () -> listener.leaseLost(event));
+  }
+
+  /** Calls the listener; what it throws is logged, never passed on. */
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.log(System.Logger.Level.WARNING, "publishing listener " + listener.getClass().getName() + " threw", e);
     }
   }
 }

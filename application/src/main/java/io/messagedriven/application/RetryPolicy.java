@@ -16,8 +16,8 @@ import java.util.random.RandomGenerator;
  * subtypes), the event is failed for good.
  *
  * @param maxAttempts attempts in all, at least 1; 1 means no retry
- * @param initialDelay delay after the first failed attempt, positive
- * @param maxDelay the longest delay, at least {@code initialDelay}
+ * @param initialDelay delay after the first failed attempt, at least 1 ms
+ * @param maxDelay the longest delay, at least {@code initialDelay} and at most {@link #MAX_DELAY}
  * @param multiplier growth per attempt, at least 1
  * @param jitter fraction of each delay that is random, from 0 to 1 exclusive
  * @param nonRetryable exception types that fail the event at once
@@ -31,6 +31,9 @@ public record RetryPolicy(
     Set<Class<? extends Throwable>> nonRetryable) {
 
   /** 10 attempts, 1 s then doubling up to 10 min, 20% jitter, no extra non-retryable types. */
+  /** The longest delay a policy may have: 365 days. */
+  public static final Duration MAX_DELAY = Duration.ofDays(365);
+
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofMinutes(10), 2.0, 0.2, Set.of());
 
@@ -38,8 +41,11 @@ public record RetryPolicy(
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
-    if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()) {
-      throw new IllegalArgumentException("initialDelay must be positive, was " + initialDelay);
+    if (initialDelay == null || initialDelay.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new IllegalArgumentException("initialDelay must be at least 1 ms, was " + initialDelay);
+    }
+    if (maxDelay != null && maxDelay.compareTo(MAX_DELAY) > 0) {
+      throw new IllegalArgumentException("maxDelay must be at most " + MAX_DELAY + ", was " + maxDelay);
     }
     if (maxDelay == null || maxDelay.compareTo(initialDelay) < 0) {
       throw new IllegalArgumentException(

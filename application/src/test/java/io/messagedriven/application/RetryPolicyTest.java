@@ -90,9 +90,17 @@ class RetryPolicyTest {
 
   @Test
   void delayIsAtLeastOneMillisecond() {
-    RetryPolicy tiny = new RetryPolicy(3, Duration.ofNanos(1), Duration.ofNanos(1), 1.0, 0.9, Set.of());
+    RetryPolicy tiny = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), 1.0, 0.9, Set.of());
 
     assertThat(tiny.delayAfter(1, HIGHEST)).isEqualTo(Duration.ofMillis(1));
+  }
+
+  @Test
+  void hugeDelaysAreRefusedRatherThanOverflowingLater() {
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), Duration.ofDays(366)),
+        "maxDelay must be at most PT8760H, was PT8784H");
+    assertThat(NO_JITTER.withDelays(Duration.ofSeconds(1), RetryPolicy.MAX_DELAY).delayAfter(1_000, HIGHEST))
+        .isEqualTo(RetryPolicy.MAX_DELAY);
   }
 
   @Test
@@ -165,9 +173,10 @@ class RetryPolicyTest {
   @Test
   void rejectsBadSettingsNamingTheProperty() {
     assertBad(() -> NO_JITTER.withMaxAttempts(0), "maxAttempts must be at least 1, was 0");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ZERO, Duration.ofSeconds(1)), "initialDelay must be positive, was PT0S");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "initialDelay must be positive");
-    assertBad(() -> NO_JITTER.withDelays(null, Duration.ofSeconds(1)), "initialDelay must be positive, was null");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ZERO, Duration.ofSeconds(1)), "initialDelay must be at least 1 ms, was PT0S");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofNanos(1), Duration.ofSeconds(1)), "initialDelay must be at least 1 ms");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "initialDelay must be at least 1 ms");
+    assertBad(() -> NO_JITTER.withDelays(null, Duration.ofSeconds(1)), "initialDelay must be at least 1 ms, was null");
     assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)),
         "maxDelay must be at least initialDelay (PT2S), was PT1S");
     assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), null), "maxDelay must be at least initialDelay");

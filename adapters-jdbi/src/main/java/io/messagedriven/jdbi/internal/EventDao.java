@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -20,30 +21,38 @@ interface EventDao {
 
   /**
    * Claims due events: pending ones whose next attempt has come and in-flight ones whose lease
-   * expired, skipping rows other publishers hold locked.
+   * expired, skipping rows other publishers hold locked and the ids in {@code skip}.
    *
-   * <p>Fair across tenants: the tenants with unfinished events are found with a loose index scan
-   * ({@code busy}), each gets an equal share of the batch, and within a tenant the oldest events
-   * go first. Ordered per aggregate: only the head of each aggregate is taken, that is an event
-   * with no earlier unfinished event of its aggregate (failed ones count when {@code
-   * failedHolds}). That check is a correlated subquery naming {@code status} rather than {@code
-   * failed_at}: it runs once per candidate, on an index that leads with the aggregate's columns,
-   * whatever the table's statistics say (as an anti-join, with the statistics of a freshly filled
-   * table, the planner scanned every unfinished event once per candidate).
+   * <p>Fair across tenants: the tenants with due events are found with a loose index scan
+   * ({@code busy}), taken in an order that starts at a random {@code pivot} so no tenant is
+   * always last, and each gets an equal share of the batch.
+   *
+   * <p>Ordered per aggregate: only the head of each aggregate is taken, that is an event with no
+   * earlier unfinished event of its aggregate (failed ones count when {@code failedHolds}). That
+   * check is a correlated subquery naming {@code status} rather than {@code failed_at}: it runs
+   * once per candidate, on an index that leads with the aggregate's columns, whatever the
+   * statistics say. Within a tenant only the oldest {@code window} unfinished events are looked
+   * at, so a claim costs the same whatever the backlog, even when deep aggregates hold most of
+   * it back; an aggregate whose head lies beyond that window waits until the events before it
+   * are done.
    */
   @SqlQuery(
       """
       with recursive busy(tenant_id) as (
         (select tenant_id from events
-         where published_at is null and failed_at is null
+         where published_at is null and failed_at is null and next_attempt_at <= now()
          order by tenant_id limit 1)
         union all
         select (select e.tenant_id from events e
-                where e.published_at is null and e.failed_at is null and e.tenant_id > busy.tenant_id
+                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                  and e.tenant_id > busy.tenant_id
                 order by e.tenant_id limit 1)
         from busy where busy.tenant_id is not null
       ),
-      tenants as (select tenant_id from busy where tenant_id is not null),
+      tenants as materialized (
+        select tenant_id from busy where tenant_id is not null
+        order by tenant_id < :pivot, tenant_id
+      ),
       share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from tenants),
       due as (
         select picked.row_id
@@ -54,6 +63,11 @@ interface EventDao {
           where e.tenant_id = tenants.tenant_id
             and e.published_at is null and e.failed_at is null
             and e.next_attempt_at <= now()
+            and e.position <= coalesce(
+              (select w.position from events w
+               where w.tenant_id = tenants.tenant_id and w.published_at is null and w.failed_at is null
+               order by w.position offset :window limit 1),
+              9223372036854775807)
             and e.id <> all (:skip)
             and (select 1 from events earlier
                  where earlier.tenant_id = e.tenant_id
@@ -86,7 +100,9 @@ interface EventDao {
       @Bind("limit") int limit,
       @Bind("leaseMillis") long leaseMillis,
       @Bind("failedHolds") boolean failedHoldsAggregate,
-      @Bind("skip") UUID[] skip);
+      @Bind("skip") UUID[] skip,
+      @Bind("pivot") UUID pivot,
+      @Bind("window") int window);
 
   @SqlQuery(
       """
@@ -140,20 +156,45 @@ interface EventDao {
       """)
   int release(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
 
+  /**
+   * Requeues failed events, unless another event of their aggregate is in flight (then the
+   * requeued one could run beside it, or after a later one). The aggregates' unfinished events
+   * are locked first, so a concurrent claim cannot slip in between the check and the update.
+   */
+  @Transaction
+  default int requeue(UUID[] ids) {
+    lockAggregatesOf(ids);
+    return requeueUnlessAggregateInFlight(ids);
+  }
+
+  @SqlQuery(
+      """
+      select e.id from events e
+      where e.published_at is null
+        and (e.tenant_id, e.aggregate_type, e.aggregate_id) in (
+          select tenant_id, aggregate_type, aggregate_id from events where id = any (:ids))
+      for update of e
+      """)
+  List<UUID> lockAggregatesOf(@Bind("ids") UUID[] ids);
+
   @SqlUpdate(
       """
-      update events
+      update events e
       set status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = null
-      where id = any (:ids) and status = 'FAILED'
+      where e.id = any (:ids) and e.status = 'FAILED'
+        and not exists (
+          select 1 from events o
+          where o.tenant_id = e.tenant_id and o.aggregate_type = e.aggregate_type
+            and o.aggregate_id = e.aggregate_id and o.status = 'IN_FLIGHT')
       """)
-  int requeue(@Bind("ids") UUID[] ids);
+  int requeueUnlessAggregateInFlight(@Bind("ids") UUID[] ids);
 
   @SqlUpdate(
       """
       delete from events
       where ctid = any (array(
         select ctid from events
-        where status = 'PUBLISHED' and published_at < now() - :olderThanMillis * interval '1 millisecond'
+        where published_at is not null and published_at < now() - :olderThanMillis * interval '1 millisecond'
         order by published_at
         limit :limit
         for update skip locked))

@@ -21,6 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> calls;
+  /** Fewest unfinished events per tenant a claim looks at (ten times the batch if larger). */
+  private static final int CLAIM_WINDOW = 1_000;
+
   private final boolean failedHoldsAggregate;
 
   private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate) {
@@ -62,7 +65,8 @@ public final class JdbiOutbox implements OutboxPort {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
-    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate, skipped));
+    int window = Math.max(CLAIM_WINDOW, limit * 10);
+    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate, skipped, UUID.randomUUID(), window));
   }
 
   @Override

@@ -138,8 +138,12 @@ begin
       and not exists (select from pg_policies
                       where schemaname = current_schema() and tablename = 'events'
                         and policyname = 'events_of_every_tenant_for_publishers') then
+    -- Only outside a tenant transaction: a publisher-role member that also runs tenant
+    -- transactions (it cannot switch roles) must see just that tenant's events inside them.
     execute format('create policy events_of_every_tenant_for_publishers on %I.events for all to %I '
-      'using (true) with check (true)', current_schema(), publisher_role);
+      'using (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null) '
+      'with check (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null)',
+      current_schema(), publisher_role);
   end if;
 end;
 $$;

@@ -77,6 +77,15 @@ final class Capacity {
   }
 
   /**
+   * Whether less than half of the event's lease is left: too little to start its handler, which
+   * would likely still be running when another publisher takes the event over.
+   */
+  boolean tooLateToStart(ClaimedEvent event, Duration lease) {
+    Long claimedAt = held.get(event.event().id());
+    return claimedAt != null && System.nanoTime() - claimedAt > lease.toNanos() / 2;
+  }
+
+  /**
    * Held events whose lease has (nearly) run out because a handler overran it. The publisher
    * must not claim them again itself: another publisher takes them over, and this one's late
    * outcome is fenced off.

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +53,12 @@ public final class PublisherEngine implements AutoCloseable {
   private final Acknowledger acknowledger;
   private final RetentionPurge purge;
   private final Semaphore wakeUps = new Semaphore(0);
+  /** Events handed to the workers and not yet started. */
+  private final AtomicInteger queued = new AtomicInteger();
   private final ThreadPoolExecutor workers;
   private final Thread claimThread;
   private final Thread acknowledgeThread;
+  private final Thread purgeThread;
   private volatile State state = State.NEW;
   private volatile boolean claiming;
   private OutboxSignals.Subscription subscription;
@@ -72,6 +76,7 @@ public final class PublisherEngine implements AutoCloseable {
         () -> state == State.STOPPED && workers.isTerminated(), settings.owner());
     this.claimThread = daemon(this::claimLoop, "md-" + settings.name() + "-claim");
     this.acknowledgeThread = daemon(acknowledger, "md-" + settings.name() + "-ack");
+    this.purgeThread = daemon(purge, "md-" + settings.name() + "-purge");
   }
 
   /** Daemon threads, so a publisher never keeps a JVM alive; stop it for a clean exit. */
@@ -89,6 +94,9 @@ public final class PublisherEngine implements AutoCloseable {
     claiming = true;
     acknowledgeThread.start();
     claimThread.start();
+    if (purge.enabled()) {
+      purgeThread.start();
+    }
     if (settings.signals() != null) {
       subscription = settings.signals().subscribe(this::wakeUp);
     }
@@ -116,7 +124,10 @@ public final class PublisherEngine implements AutoCloseable {
     while (claiming) {
       int room = 0;
       try {
-        purge.runIfDue();
+        if (queued.get() >= settings.batchSize()) {
+          idle(5); // the workers have a batch waiting already: claim when they get to it
+          continue;
+        }
         room = capacity.take(settings.batchSize(), settings.pollInterval().toNanos(), () -> claiming);
         if (room == 0) {
           continue;
@@ -165,11 +176,23 @@ public final class PublisherEngine implements AutoCloseable {
     int chunks = settings.handler() instanceof BatchEventHandler ? Math.min(settings.workers(), claimed.size()) : claimed.size();
     int size = (claimed.size() + chunks - 1) / chunks;
     for (int from = 0; from < claimed.size(); from += size) {
-      workers.execute(new Handling(claimed.subList(from, Math.min(from + size, claimed.size()))));
+      List<ClaimedEvent> chunk = claimed.subList(from, Math.min(from + size, claimed.size()));
+      queued.addAndGet(chunk.size());
+      try {
+        workers.execute(new Handling(chunk));
+      } catch (RejectedExecutionException stopping) {
+        queued.addAndGet(-chunk.size());
+        giveBack(chunk, "the publisher is stopping");
+      }
     }
   }
 
-  /** One task of a worker: some claimed events, handled and queued for acknowledgement. */
+  /**
+   * One task of a worker: some claimed events, handled and queued for acknowledgement. Events
+   * that waited in the queue past half their lease are given back instead of started, so a
+   * handler never runs while another publisher may already have taken its event over. Whatever
+   * escapes the step (a VirtualMachineError) gives the events back too, so none stays leased.
+   */
   private final class Handling implements Runnable {
     final List<ClaimedEvent> events;
 
@@ -179,7 +202,22 @@ public final class PublisherEngine implements AutoCloseable {
 
     @Override
     public void run() {
-      acknowledger.add(step.handleAll(events));
+      queued.addAndGet(-events.size());
+      List<ClaimedEvent> late = events.stream().filter(e -> capacity.tooLateToStart(e, settings.lease())).toList();
+      List<ClaimedEvent> timely = late.isEmpty() ? events : events.stream().filter(e -> !late.contains(e)).toList();
+      giveBack(late, "waited too long in the queue");
+      if (timely.isEmpty()) {
+        return;
+      }
+      try {
+        acknowledger.add(step.handleAll(timely));
+      } catch (Throwable escaped) {
+        log.error("publisher {}: handling {} events failed unexpectedly; giving them back", settings.owner(), timely.size(), escaped);
+        giveBack(timely, "handling failed unexpectedly");
+        if (escaped instanceof VirtualMachineError fatal) {
+          throw fatal;
+        }
+      }
     }
   }
 
@@ -196,17 +234,17 @@ public final class PublisherEngine implements AutoCloseable {
     if (subscription != null) {
       subscription.close();
     }
+    purge.stop();
+    purgeThread.interrupt();
     wakeUp();
     joinQuietly(claimThread, remaining(deadline));
     claimThread.interrupt();
     List<Runnable> notStarted = new ArrayList<>();
     workers.getQueue().drainTo(notStarted);
     workers.shutdown();
-    giveBack(notStarted);
-    boolean finished = awaitWorkers(remaining(deadline));
-    if (!finished) {
-      workers.shutdownNow();
-    }
+    giveBack(notStarted.stream().filter(Handling.class::isInstance)
+        .flatMap(task -> ((Handling) task).events.stream()).toList(), "the publisher is stopping");
+    boolean finished = awaitWorkers(remaining(deadline)); // running handlers are not interrupted
     joinQuietly(acknowledgeThread, Math.max(remaining(deadline), 2_000));
     acknowledgeThread.interrupt();
     log.info("publisher {} stopped{}", settings.owner(), finished ? "" : " with handlers still running");
@@ -227,24 +265,19 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  /** Releases the claims of tasks that never started, so other publishers take them at once. */
-  private void giveBack(List<Runnable> notStarted) {
-    List<ClaimedEvent> events = new ArrayList<>();
-    for (Runnable task : notStarted) {
-      if (task instanceof Handling handling) {
-        events.addAll(handling.events);
-      }
-    }
+  /** Releases claims this publisher will not handle, so any publisher can take them at once. */
+  private void giveBack(List<ClaimedEvent> events, String why) {
     if (events.isEmpty()) {
       return;
     }
     try {
       int released = settings.outbox().release(events);
-      capacity.done(events);
-      log.info("publisher {} gave back {} claimed events it had not started", settings.owner(), released);
+      log.info("publisher {} gave back {} claimed events: {}", settings.owner(), released, why);
     } catch (RuntimeException e) {
-      log.warn("publisher {} cannot give back {} events; their leases will expire: {}",
-          settings.owner(), events.size(), e.toString());
+      log.warn("publisher {} cannot give back {} events ({}); their leases will expire: {}",
+          settings.owner(), events.size(), why, e.toString());
+    } finally {
+      capacity.done(events);
     }
   }
 

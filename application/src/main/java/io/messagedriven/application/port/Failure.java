@@ -16,14 +16,27 @@ public record Failure(String errorClass, String message, String stackTrace) {
   /** Longest message kept; a longer one is cut. */
   public static final int MAX_MESSAGE = 2_000;
 
+  /**
+   * The failure of {@code error}, made storable: cut to the maximum lengths, and with NUL
+   * characters and unpaired surrogates (which a database refuses in text) replaced by U+FFFD.
+   */
   public static Failure of(Throwable error) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
     String message = error.getMessage() == null ? "" : error.getMessage();
-    return new Failure(error.getClass().getName(), cut(message, MAX_MESSAGE), cut(trace.toString(), MAX_STACK_TRACE));
+    return new Failure(error.getClass().getName(), storable(message, MAX_MESSAGE), storable(trace.toString(), MAX_STACK_TRACE));
   }
 
-  private static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+  private static String storable(String text, int max) {
+    String cut = text.length() <= max ? text : text.substring(0, max);
+    StringBuilder clean = new StringBuilder(cut.length());
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < cut.length() && Character.isLowSurrogate(cut.charAt(i + 1));
+      boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(cut.charAt(i - 1));
+      boolean broken = c == '\0' || (Character.isSurrogate(c) && !pairedHigh && !pairedLow);
+      clean.append(broken ? '\uFFFD' : c);
+    }
+    return clean.toString();
   }
 }

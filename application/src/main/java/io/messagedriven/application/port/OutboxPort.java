@@ -71,7 +71,8 @@ public interface OutboxPort {
   /**
    * Puts failed events back to pending, due at once, with their attempt count reset (an
    * operator's decision, once the cause is fixed). Their last error is kept until the next
-   * attempt. Events that are not failed are left alone. Returns how many were requeued.
+   * attempt. Events that are not failed are left alone, and so is a failed event while another
+   * event of its aggregate is in flight (try again later). Returns how many were requeued.
    */
   int requeue(Collection<EventId> events);
 

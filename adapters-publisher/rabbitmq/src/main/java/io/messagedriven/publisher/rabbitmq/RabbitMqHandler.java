@@ -81,7 +81,12 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
       for (Event event : events) {
         try {
           acks.expect(event.id(), channel.publish(exchange, routingKeyOf(event), properties(event),
-              event.payload().getBytes(StandardCharsets.UTF_8)));
+              event.payload().getBytes(StandardCharsets.UTF_8)).thenAccept(returned -> {
+                if (returned != null) {
+                  throw new UnroutableMessageException(
+                      "RabbitMQ returned message " + event.id() + " as unroutable: " + returned);
+                }
+              }));
         } catch (IOException | RuntimeException e) {
           acks.fail(event.id(), e);
         }

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.messagedriven.publisher.rabbitmq.UnroutableMessageException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A channel in confirm mode whose publishes each get a future: completed by the broker's ack,
- * failed by a nack, a return (mandatory, unroutable) or the channel's shutdown.
+ * A channel in confirm mode whose publishes each get a future: completed by the broker's ack
+ * (with why the message was returned, if it was: mandatory and unroutable), failed by a nack or
+ * the channel's shutdown.
  *
  * <p>The broker sends a return before the ack of the same message, and the client calls both
  * listeners on its connection thread in that order, so a returned message is known when its ack
  * arrives.
  */
 public final class ConfirmingChannel {
-  private record Pending(String messageId, CompletableFuture<Void> ack) {}
+  private record Pending(String messageId, CompletableFuture<String> ack) {}
 
   private final Channel channel;
   private final NavigableMap<Long, Pending> outstanding = new ConcurrentSkipListMap<>();
@@ -45,11 +45,14 @@ public final class ConfirmingChannel {
     return confirming;
   }
 
-  /** Publishes with the mandatory flag; the future completes when the broker confirms. */
-  public CompletableFuture<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body)
+  /**
+   * Publishes with the mandatory flag. The future completes when the broker confirms: with null
+   * if the message was routed, with the broker's reason if it came back unroutable.
+   */
+  public CompletableFuture<String> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body)
       throws IOException {
     long sequence = channel.getNextPublishSeqNo();
-    CompletableFuture<Void> ack = new CompletableFuture<>();
+    CompletableFuture<String> ack = new CompletableFuture<>();
     outstanding.put(sequence, new Pending(properties.getMessageId(), ack));
     try {
       channel.basicPublish(exchange, routingKey, true, properties, body);
@@ -76,11 +79,8 @@ public final class ConfirmingChannel {
       String returnedBecause = returned.remove(String.valueOf(pending.messageId()));
       if (!ack) {
         pending.ack().completeExceptionally(new IOException("RabbitMQ refused (nack) message " + pending.messageId()));
-      } else if (returnedBecause != null) {
-        pending.ack().completeExceptionally(new UnroutableMessageException(
-            "RabbitMQ returned message " + pending.messageId() + " as unroutable: " + returnedBecause));
       } else {
-        pending.ack().complete(null);
+        pending.ack().complete(returnedBecause);
       }
     }
   }

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
  * Where the examples find PostgreSQL: the JDBC URL given with {@code --jdbc-url} or {@code
  * MESSAGE_DRIVEN_JDBC_URL}, or else an embedded PostgreSQL 17 started for the run.
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
   static final String URL_VARIABLE = "MESSAGE_DRIVEN_JDBC_URL";
 
   private final String jdbcUrl;
@@ -21,7 +21,7 @@ final class Database implements AutoCloseable {
   }
 
   /** The configured database, or an embedded one if none is configured. */
-  static Database open(String urlFlag, PrintStream out) {
+  public static Database open(String urlFlag, PrintStream out) {
     String url = urlFlag != null ? urlFlag : System.getenv(URL_VARIABLE);
     if (url != null && !url.isBlank()) {
       out.println("Using the database at " + redact(url));
@@ -37,12 +37,12 @@ final class Database implements AutoCloseable {
     }
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return jdbcUrl;
   }
 
   /** The URL without its password, for printing. */
-  static String redact(String url) {
+  public static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 

@@ -1,6 +1,7 @@
 package io.messagedriven.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param payload a JSON document, at most 1 MiB
  * @param headers metadata such as {@link #CORRELATION_ID} and {@link #CAUSATION_ID}; at most 32
  *     entries, names of at most 100 and values of at most 1,000 characters
- * @param occurredAt when it happened
+ * @param occurredAt when it happened, to the microsecond
  */
 public record Event(
     EventId id,
@@ -67,7 +68,7 @@ public record Event(
       throw new InvalidValueException("payload", payload, "it is larger than 1 MiB");
     }
     headers = validHeaders(headers);
-    Check.notNull("occurredAt", occurredAt);
+    occurredAt = Check.notNull("occurredAt", occurredAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
   }
 
   /** A new event with a fresh id and no headers. */

@@ -2,6 +2,7 @@ package io.messagedriven.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public record Tenant(TenantId id, String slug, String name, Instant createdAt) {
     Check.notNull("tenantId", id);
     slug = validSlug(slug);
     name = validName(name);
-    Check.notNull("createdAt", createdAt);
+    createdAt = Check.notNull("createdAt", createdAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
   }
 
   /** A new tenant with a fresh id, created now according to {@code clock}. */

@@ -2,6 +2,7 @@ package io.messagedriven.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record User(UserId id, TenantId tenantId, Email email, String name, Insta
     Check.notNull("tenantId", tenantId);
     Check.notNull("email", email);
     name = validName(name);
-    Check.notNull("createdAt", createdAt);
+    createdAt = Check.notNull("createdAt", createdAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
   }
 
   /** Checks a display name and returns it trimmed. */

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
  * MESSAGE_DRIVEN_JDBC_URL}, or else an embedded PostgreSQL 17 started for the run.
  */
 public final class Database implements AutoCloseable {
-  static final String URL_VARIABLE = "MESSAGE_DRIVEN_JDBC_URL";
+  public static final String URL_VARIABLE = "MESSAGE_DRIVEN_JDBC_URL";
 
   private final String jdbcUrl;
   private final EmbeddedPostgres embedded;

@@ -20,28 +20,50 @@ interface EventDao {
 
   /**
    * Claims due events: pending ones whose next attempt has come and in-flight ones whose lease
-   * expired, the oldest first, skipping rows other publishers hold locked, and only the head of
-   * each aggregate: no earlier event of the aggregate is unfinished (pending, in flight, or, when
-   * {@code failedHolds}, failed).
+   * expired, skipping rows other publishers hold locked.
+   *
+   * <p>Fair across tenants: the tenants with unfinished events are found with a loose index scan
+   * ({@code busy}), each gets an equal share of the batch, and within a tenant the oldest events
+   * go first. Ordered per aggregate: only the head of each aggregate is taken, that is an event
+   * with no earlier unfinished event of its aggregate (failed ones count when {@code
+   * failedHolds}).
    */
   @SqlQuery(
       """
-      with due as (
-        select e.position
-        from events e
-        where e.published_at is null and e.failed_at is null
-          and e.next_attempt_at <= now()
-          and not exists (
-            select 1 from events earlier
-            where earlier.tenant_id = e.tenant_id
-              and earlier.aggregate_type = e.aggregate_type
-              and earlier.aggregate_id = e.aggregate_id
-              and earlier.position < e.position
-              and earlier.published_at is null
-              and (earlier.failed_at is null or :failedHolds))
-        order by e.position
+      with recursive busy(tenant_id) as (
+        (select tenant_id from events
+         where published_at is null and failed_at is null
+         order by tenant_id limit 1)
+        union all
+        select (select e.tenant_id from events e
+                where e.published_at is null and e.failed_at is null and e.tenant_id > busy.tenant_id
+                order by e.tenant_id limit 1)
+        from busy where busy.tenant_id is not null
+      ),
+      tenants as (select tenant_id from busy where tenant_id is not null),
+      share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from tenants),
+      due as (
+        select picked.row_id
+        from tenants cross join share
+        cross join lateral (
+          select e.ctid as row_id
+          from events e
+          where e.tenant_id = tenants.tenant_id
+            and e.published_at is null and e.failed_at is null
+            and e.next_attempt_at <= now()
+            and not exists (
+              select 1 from events earlier
+              where earlier.tenant_id = e.tenant_id
+                and earlier.aggregate_type = e.aggregate_type
+                and earlier.aggregate_id = e.aggregate_id
+                and earlier.position < e.position
+                and earlier.published_at is null
+                and (earlier.failed_at is null or :failedHolds))
+          order by e.position
+          limit share.per_tenant
+          for update of e skip locked
+        ) picked
         limit :limit
-        for update of e skip locked
       )
       update events e
       set status = 'IN_FLIGHT',
@@ -50,8 +72,7 @@ interface EventDao {
           lease_token = gen_random_uuid(),
           lease_until = now() + :leaseMillis * interval '1 millisecond',
           next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-      from due
-      where e.position = due.position
+      where e.ctid = any (array(select row_id from due))
       returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                 e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token
       """)

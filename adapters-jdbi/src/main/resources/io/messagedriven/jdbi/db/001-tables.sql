@@ -27,13 +27,14 @@ create unique index users_email_per_tenant on users (tenant_id, lower(email));
 --rollback drop table users;
 
 --changeset message-driven:001-events
--- The outbox. position is the write order; status moves
+-- The outbox. position is the write order (not a key: only the partial indexes below order by
+-- it, so claims can never wander through published rows); status moves
 -- PENDING -> IN_FLIGHT -> PUBLISHED | PENDING (retry) | FAILED.
 -- next_attempt_at is when the event is next due: for a pending event its next attempt,
 -- for an in-flight one the end of its lease (then another publisher may take it over).
 create table events (
-  position            bigint      generated always as identity primary key,
-  id                  uuid        not null,
+  id                  uuid        primary key,
+  position            bigint      not null generated always as identity,
   tenant_id           uuid        not null references tenants (id),
   aggregate_type      text        not null,
   aggregate_id        text        not null,
@@ -53,16 +54,19 @@ create table events (
   published_at        timestamptz,
   failed_at           timestamptz,
   created_at          timestamptz not null default now(),
-  constraint events_id_unique unique (id),
   constraint events_status check (status in ('PENDING', 'IN_FLIGHT', 'PUBLISHED', 'FAILED')),
   constraint events_attempts check (attempts >= 0),
   constraint events_lease check ((status = 'IN_FLIGHT') = (lease_token is not null)),
   constraint events_finished check ((published_at is null or status = 'PUBLISHED') and (failed_at is null or status = 'FAILED'))
-) with (fillfactor = 70);
--- Unfinished events in write order: what a claim scans. The predicate names only columns a
--- claim leaves alone, and pages keep free space (fillfactor), so a claim's update can stay a
--- heap-only (HOT) update that writes no index entries.
-create index events_unfinished on events (position) where published_at is null and failed_at is null;
--- An aggregate's events in write order: the per-aggregate order check and its history.
+) with (fillfactor = 50);
+-- Unfinished events per tenant in write order: what a claim scans, tenant by tenant. The
+-- predicates name only columns a claim leaves alone, and pages keep half their space free
+-- (fillfactor 50) for the claimed version of every row, so a claim is a heap-only (HOT) update
+-- that writes no index entries; only the final acknowledgement touches the indexes.
+create index events_unfinished on events (tenant_id, position) where published_at is null and failed_at is null;
+-- Unfinished events per aggregate: the per-aggregate order check (is an earlier one unfinished?).
+create index events_aggregate_unfinished on events (tenant_id, aggregate_type, aggregate_id, position)
+  where published_at is null;
+-- An aggregate's whole history in write order.
 create index events_aggregate on events (tenant_id, aggregate_type, aggregate_id, position);
 --rollback drop table events;

@@ -52,6 +52,7 @@ public final class PublisherEngine implements AutoCloseable {
   private final PublishingStep step;
   private final Semaphore inFlight;
   private final Semaphore wakeUps = new Semaphore(0);
+  private final Object capacity = new Object();
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final ThreadPoolExecutor workers;
   private final Thread claimer;
@@ -143,17 +144,38 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  /** Waits until a batch worth of capacity is free (or half of it, once the pool is busy); takes it. */
+  /**
+   * Waits until enough capacity is free to claim a worthwhile batch (a full batch, or half of one
+   * while events are in flight, so claims stay large under load), then takes it. Returns 0 if
+   * the poll interval passed first.
+   */
   private int awaitCapacity() throws InterruptedException {
     int batch = settings.batchSize();
-    if (!inFlight.tryAcquire(1, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-      return 0;
+    int worthwhile = Math.max(1, batch / 2);
+    long deadline = System.nanoTime() + settings.pollInterval().toNanos();
+    while (claiming) {
+      int free = inFlight.availablePermits();
+      boolean idle = free == settings.maxInFlight();
+      if ((free >= worthwhile || idle) && inFlight.tryAcquire(Math.min(batch, free))) {
+        return Math.min(batch, free);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return 0;
+      }
+      synchronized (capacity) {
+        capacity.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
+      }
     }
-    int more = Math.min(batch - 1, inFlight.availablePermits());
-    if (more > 0 && inFlight.tryAcquire(more)) {
-      return more + 1;
+    return 0;
+  }
+
+  /** Returns capacity after acknowledgements, waking a claim loop that waits for it. */
+  private void release(int permits) {
+    inFlight.release(permits);
+    synchronized (capacity) {
+      capacity.notifyAll();
     }
-    return 1;
   }
 
   private void idle(long millis) throws InterruptedException {
@@ -214,7 +236,7 @@ public final class PublisherEngine implements AutoCloseable {
           outcomes.drainTo(batch, ACK_BATCH - 1);
         }
         step.acknowledge(batch);
-        inFlight.release(batch.size());
+        release(batch.size());
         batch.clear();
         errorBackoff = 100;
         wakeUp(); // acknowledged events may unblock the next events of their aggregates

@@ -1,0 +1,235 @@
+package io.messagedriven.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.messagedriven.application.CreateTenant;
+import io.messagedriven.application.CreateTenantCommand;
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.OutboxSignals;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.Tenant;
+import io.messagedriven.jdbi.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxIT {
+  private static final Duration LEASE = Duration.ofMinutes(1);
+  private String url;
+  private PostgresStore store;
+  private OutboxPort outbox;
+  private Jdbi sql;
+  private Tenant tenant;
+
+  @BeforeEach
+  void freshDatabase() {
+    url = TestDatabase.freshUrl();
+    store = PostgresStore.builder().jdbcUrl(url).build();
+    outbox = store.outbox();
+    sql = Jdbi.create(url);
+    tenant = newTenant("acme");
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void claimLeasesEventsAndCountsTheAttempt() {
+    Event event = append("order-1", "User.created");
+
+    List<ClaimedEvent> claimed = outbox.claim("publisher-a", 10, LEASE);
+
+    assertThat(claimed).singleElement().satisfies(c -> {
+      assertThat(c.event()).isEqualTo(event);
+      assertThat(c.attempt()).isOne();
+    });
+    assertThat(row(event)).containsEntry("status", "IN_FLIGHT").containsEntry("lease_owner", "publisher-a");
+    assertThat(outbox.claim("publisher-b", 10, LEASE)).as("leased events are not claimed again").isEmpty();
+  }
+
+  @Test
+  void onlyTheOldestUnfinishedEventOfAnAggregateIsClaimed() {
+    Event first = append("agg", "User.created");
+    Event second = append("agg", "User.renamed");
+    Event other = append("other", "User.created");
+
+    List<ClaimedEvent> claimed = outbox.claim("p", 10, LEASE);
+    assertThat(claimed).extracting(ClaimedEvent::event).containsExactlyInAnyOrder(first, other);
+
+    outbox.markPublished(claimed);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(second);
+  }
+
+  @Test
+  void aRetryingEventHoldsBackLaterEventsOfItsAggregateOnly() {
+    Event first = append("agg", "User.created");
+    append("agg", "User.renamed");
+    Event other = append("other", "User.created");
+    ClaimedEvent claimedFirst = claimOne(first);
+
+    assertThat(outbox.retryLater(claimedFirst, Duration.ofMinutes(5), failure("boom"))).isTrue();
+
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(other);
+    assertThat(row(first)).containsEntry("status", "PENDING").containsEntry("last_error_message", "boom");
+  }
+
+  @Test
+  void aFailedEventReleasesItsAggregateByDefault() {
+    Event first = append("agg", "User.created");
+    Event second = append("agg", "User.renamed");
+
+    assertThat(outbox.markFailed(claimOne(first), failure("bad"))).isTrue();
+
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(second);
+    assertThat(row(first)).containsEntry("status", "FAILED").containsEntry("last_error_class", IllegalStateException.class.getName());
+  }
+
+  @Test
+  void aFailedEventHoldsItsAggregateWhenConfigured() {
+    try (PostgresStore holding = PostgresStore.builder().jdbcUrl(url).failedEventsHoldAggregate(true).build()) {
+      Event first = append("agg", "User.created");
+      append("agg", "User.renamed");
+      holding.outbox().markFailed(holding.outbox().claim("p", 10, LEASE).get(0), failure("bad"));
+
+      assertThat(holding.outbox().claim("p", 10, LEASE)).isEmpty();
+      assertThat(row(first)).containsEntry("status", "FAILED");
+    }
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndTheStaleAcknowledgementChangesNothing() throws Exception {
+    Event event = append("agg", "User.created");
+    ClaimedEvent stale = outbox.claim("slow", 10, Duration.ofSeconds(1)).get(0);
+    Thread.sleep(1_200);
+
+    ClaimedEvent fresh = outbox.claim("fast", 10, LEASE).get(0);
+    assertThat(fresh.attempt()).isEqualTo(2);
+    Map<String, Object> before = row(event);
+
+    assertThat(outbox.markPublished(List.of(stale))).isEmpty();
+    assertThat(outbox.retryLater(stale, Duration.ZERO, failure("late"))).isFalse();
+    assertThat(outbox.markFailed(stale, failure("late"))).isFalse();
+    assertThat(outbox.release(List.of(stale))).isZero();
+    assertThat(row(event)).isEqualTo(before).containsEntry("lease_owner", "fast");
+
+    assertThat(outbox.markPublished(List.of(fresh))).containsExactly(event.id());
+    assertThat(row(event)).containsEntry("status", "PUBLISHED");
+  }
+
+  @Test
+  void retryLaterMakesTheEventDueAfterTheDelay() throws Exception {
+    Event event = append("agg", "User.created");
+    outbox.retryLater(claimOne(event), Duration.ofMillis(300), failure("flaky"));
+
+    assertThat(outbox.claim("p", 10, LEASE)).isEmpty();
+    Thread.sleep(400);
+    assertThat(outbox.claim("p", 10, LEASE)).singleElement().satisfies(c -> assertThat(c.attempt()).isEqualTo(2));
+  }
+
+  @Test
+  void releaseGivesAnEventBackWithoutCountingTheAttempt() {
+    Event event = append("agg", "User.created");
+    ClaimedEvent claimed = claimOne(event);
+
+    assertThat(outbox.release(List.of(claimed))).isOne();
+
+    assertThat(row(event)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+    assertThat(outbox.claim("p", 10, LEASE)).singleElement().satisfies(c -> assertThat(c.attempt()).isOne());
+  }
+
+  @Test
+  void eachTenantGetsAShareOfABatch() {
+    Tenant busy = tenant;
+    Tenant quiet = newTenant("quiet");
+    for (int i = 0; i < 30; i++) {
+      append(busy, "busy-" + i, "User.created");
+    }
+    append(quiet, "quiet-1", "User.created");
+
+    List<ClaimedEvent> claimed = outbox.claim("p", 10, LEASE);
+
+    assertThat(claimed).extracting(c -> c.event().tenantId()).contains(quiet.id(), busy.id());
+  }
+
+  @Test
+  void aCommitThatAppendsEventsSignalsListeners() throws Exception {
+    Semaphore signals = new Semaphore(0);
+    try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal on subscribing").isTrue();
+      signals.drainPermits();
+
+      append("agg", "User.created");
+
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal after the commit").isTrue();
+    }
+  }
+
+  @Test
+  void signalsResumeAfterTheListeningConnectionIsKilled() throws Exception {
+    Semaphore signals = new Semaphore(0);
+    try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+      int killed = sql.withHandle(h -> h.createQuery(
+              "select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                  + "where datname = current_database() and query ilike 'LISTEN%'")
+          .mapTo(Integer.class).one());
+      assertThat(killed).isOne();
+      assertThat(signals.tryAcquire(10, TimeUnit.SECONDS)).as("signal after reconnecting").isTrue();
+      signals.drainPermits();
+
+      append("agg", "User.created");
+
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal after a later commit").isTrue();
+    }
+  }
+
+  private ClaimedEvent claimOne(Event event) {
+    List<ClaimedEvent> claimed = outbox.claim("p", 10, LEASE);
+    List<ClaimedEvent> others = new ArrayList<>(claimed);
+    others.removeIf(c -> c.event().id().equals(event.id()));
+    outbox.release(others);
+    return claimed.stream().filter(c -> c.event().id().equals(event.id())).findFirst().orElseThrow();
+  }
+
+  private Event append(String aggregateId, String name) {
+    return append(tenant, aggregateId, name);
+  }
+
+  private Event append(Tenant owner, String aggregateId, String name) {
+    Event event = Event.raise(owner.id(), "User", aggregateId, name, "{\"n\":1}", Instant.now())
+        .withHeader(Event.CORRELATION_ID, "c-1");
+    store.transactions().inTenant(owner.id(), tx -> {
+      tx.outbox().append(event);
+      return null;
+    });
+    return event;
+  }
+
+  private Tenant newTenant(String slug) {
+    return new CreateTenant(store.transactions(), Clock.systemUTC()).handle(new CreateTenantCommand(slug, slug));
+  }
+
+  private Map<String, Object> row(Event event) {
+    return sql.withHandle(h -> h.createQuery(
+            "select status, attempts, lease_owner, lease_token, last_error_class, last_error_message, published_at "
+                + "from events where id = :id")
+        .bind("id", event.id().value()).mapToMap().one());
+  }
+
+  private static Failure failure(String message) {
+    return Failure.of(new IllegalStateException(message));
+  }
+}

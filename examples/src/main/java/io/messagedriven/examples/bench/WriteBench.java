@@ -1,0 +1,88 @@
+package io.messagedriven.examples.bench;
+
+import io.messagedriven.application.CreateTenant;
+import io.messagedriven.application.CreateTenantCommand;
+import io.messagedriven.application.CreateUser;
+import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.domain.Tenant;
+import io.messagedriven.jdbi.PostgresStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** write: CreateUser from many threads, against raw JDBC inserting the same two rows per transaction. */
+final class WriteBench {
+
+  record Result(double createUserPerSecond, double rawPerSecond) {
+    double ratio() {
+      return createUserPerSecond / rawPerSecond;
+    }
+  }
+
+  /** One unit of work of a writer thread. */
+  @FunctionalInterface
+  private interface Write {
+    void run(int n) throws Exception;
+  }
+
+  private final PostgresStore store;
+  private final BenchDatabase db;
+  private final PrintStream out;
+  private final BenchSettings settings;
+
+  WriteBench(PostgresStore store, BenchDatabase db, PrintStream out, BenchSettings settings) {
+    this.store = store;
+    this.db = db;
+    this.out = out;
+    this.settings = settings;
+  }
+
+  Result run() throws Exception {
+    Clock clock = Clock.systemUTC();
+    CreateUser createUser = new CreateUser(store.transactions(), clock);
+    List<Double> useCase = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    for (int run = 1; run <= settings.runs(); run++) {
+      out.printf("write run %d of %d: %,d users from %d threads%n", run, settings.runs(), settings.users(), settings.writers());
+      db.clear();
+      Tenant tenant = new CreateTenant(store.transactions(), clock)
+          .handle(new CreateTenantCommand("write-" + run + "-" + System.nanoTime() % 100_000, "Write bench"));
+      raw.add(time("raw JDBC", n -> db.insertUserAndEvent(tenant.id().value(), "raw" + n + "@example.com")));
+      useCase.add(time("CreateUser", n -> createUser.handle(
+          CreateUserCommand.of(tenant.id(), "user" + n + "@example.com", "User " + n))));
+      out.printf("  raw JDBC %,.0f/s, CreateUser %,.0f/s%n", raw.get(run - 1), useCase.get(run - 1));
+    }
+    return new Result(Stats.median(useCase), Stats.median(raw));
+  }
+
+  private double time(String label, Write write) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(settings.writers());
+    long started = System.nanoTime();
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < settings.writers(); t++) {
+        writers.add(threads.submit(() -> {
+          for (int n = next.getAndIncrement(); n < settings.users(); n = next.getAndIncrement()) {
+            write.run(n);
+            done.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      new Progress(out, label, settings.users()).await(done::get, 600_000);
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    return settings.users() / ((System.nanoTime() - started) / 1e9);
+  }
+}

@@ -1,21 +1,16 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.domain.TenantId;
 import io.messagedriven.examples.Args;
 import io.messagedriven.examples.Database;
 import io.messagedriven.examples.Quiet;
 import io.messagedriven.jdbi.PostgresStore;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Measures events per second from the outbox to each broker target, acknowledged: fills the
@@ -26,7 +21,8 @@ import java.util.UUID;
  * <p>RabbitMQ and NATS are taken from this machine ({@code 127.0.0.1:5672}, {@code :4222}); Kafka
  * from {@code --kafka-bootstrap} ({@code BrokerBenchWithKafka} in the examples' tests starts one
  * in the JVM); the webhook is a JDK HttpServer in this process. Without {@code --jdbc-url} the
- * outbox is an embedded PostgreSQL 17.
+ * outbox is an embedded PostgreSQL 17; with it, the benchmark truncates that database's events
+ * and users, so give it a database of its own.
  */
 public final class BrokerBench {
   private static final String USAGE = """
@@ -37,7 +33,7 @@ public final class BrokerBench {
         --events           events per run (default 50000)
         --runs             measured runs per target, the median is reported (default 3)
         --smoke            1000 events, one run, no warm-up: checks that everything works
-        --jdbc-url         the outbox's database (default: an embedded PostgreSQL 17)
+        --jdbc-url         the outbox's database, whose events and users it truncates (default: an embedded PostgreSQL 17)
         --batch-size       publisher batch size (default 500)
         --workers          publisher workers; also the direct baseline's sending threads (default 4)
         --rabbitmq-uri     default amqp://guest:guest@127.0.0.1:5672
@@ -67,11 +63,9 @@ public final class BrokerBench {
     }
     Quiet.liquibase();
     try (Database database = Database.open(settings.jdbcUrl, out);
-        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).build()) {
-      String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-      TenantId tenant = new CreateTenant(store.transactions(), Clock.systemUTC())
-          .handle(new CreateTenantCommand(slug, "Benchmark")).id();
-      OutboxRun outbox = new OutboxRun(database.jdbcUrl(), store, tenant, settings.batchSize, settings.workers);
+        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(16).build();
+        BenchDatabase db = new BenchDatabase(database.jdbcUrl(), 4)) {
+      OutboxRun outbox = new OutboxRun(store, db, db.createTenant(), settings.batchSize, settings.workers, out);
       out.printf(Locale.ROOT, "Brokers: %,d events per run, %d run(s), batch size %d, %d workers%n",
           settings.events, settings.runs, settings.batchSize, settings.workers);
       Map<String, double[]> results = new LinkedHashMap<>();
@@ -103,8 +97,8 @@ public final class BrokerBench {
     int window = Math.max(1, settings.batchSize / settings.workers);
     if (!settings.smoke) {
       int warmUp = Math.min(settings.events, 5_000);
-      outbox.fill(warmUp, name + "-warm");
-      outbox.drain(target.handler(), warmUp);
+      outbox.fill(warmUp);
+      outbox.drain(name, target.handler(), warmUp);
       target.direct(warmUp, settings.workers, window);
       out.printf(Locale.ROOT, "  %-8s warmed up with %,d events%n", name, warmUp);
     }
@@ -112,16 +106,16 @@ public final class BrokerBench {
     List<Double> direct = new ArrayList<>();
     for (int run = 1; run <= settings.runs; run++) {
       long filling = System.nanoTime();
-      outbox.fill(settings.events, name + "-" + run + "-" + UUID.randomUUID().toString().substring(0, 4));
+      outbox.fill(settings.events);
       double fillSeconds = (System.nanoTime() - filling) / 1e9;
-      double rate = outbox.drain(target.handler(), settings.events);
+      double rate = outbox.drain(name, target.handler(), settings.events);
       viaOutbox.add(rate);
       double directRate = target.direct(settings.events, settings.workers, window);
       direct.add(directRate);
       out.printf(Locale.ROOT, "  %-8s run %d/%d: filled in %.1f s; outbox %,.0f events/s, direct %,.0f msgs/s%n",
           name, run, settings.runs, fillSeconds, rate, directRate);
     }
-    return new double[] {median(viaOutbox), median(direct)};
+    return new double[] {Stats.median(viaOutbox), Stats.median(direct)};
   }
 
   private static void printTable(Map<String, double[]> results, Settings settings, PrintStream out) {
@@ -131,12 +125,6 @@ public final class BrokerBench {
     out.println("|---|---:|---:|---:|");
     results.forEach((name, rates) -> out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.0f%% |%n",
         name, rates[0], rates[1], 100 * rates[0] / rates[1]));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   /** The checked flags. */

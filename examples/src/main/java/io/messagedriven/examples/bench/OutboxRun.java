@@ -5,73 +5,56 @@ import io.messagedriven.application.RetryPolicy;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;
-import io.messagedriven.domain.TenantId;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
-/** One measured run: fill the outbox with bulk SQL, then drain it to a target with a publisher. */
+/** One measured run: an outbox of N pending events, drained to a target's adapter by a publisher. */
 final class OutboxRun {
-  private static final Duration LIMIT = Duration.ofMinutes(5);
+  private static final long LIMIT_MILLIS = Duration.ofMinutes(5).toMillis();
 
-  private final String jdbcUrl;
   private final PostgresStore store;
-  private final TenantId tenant;
+  private final BenchDatabase db;
+  private final UUID tenant;
   private final int batchSize;
   private final int workers;
+  private final PrintStream out;
 
-  OutboxRun(String jdbcUrl, PostgresStore store, TenantId tenant, int batchSize, int workers) {
-    this.jdbcUrl = jdbcUrl;
+  OutboxRun(PostgresStore store, BenchDatabase db, UUID tenant, int batchSize, int workers, PrintStream out) {
     this.store = store;
+    this.db = db;
     this.tenant = tenant;
     this.batchSize = batchSize;
     this.workers = workers;
+    this.out = out;
   }
 
-  /** Appends {@code count} pending {@code User.created} events, one per aggregate, in one statement. */
-  void fill(int count, String runId) throws SQLException {
-    String sql = """
-        insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at)
-        select gen_random_uuid(), ?, 'User', ? || g, 'User.created',
-               json_build_object('userId', ? || g, 'email', 'user' || g || '@example.com', 'name', 'User ' || g),
-               json_build_object('correlation-id', ? || g),
-               now()
-        from generate_series(1, ?) as g
-        """;
-    try (Connection connection = DriverManager.getConnection(jdbcUrl);
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setObject(1, tenant.value());
-      insert.setString(2, runId + "-");
-      insert.setString(3, runId + "-");
-      insert.setString(4, "corr-" + runId + "-");
-      insert.setInt(5, count);
-      insert.executeUpdate();
-    }
+  /** Empties the outbox and appends {@code count} pending events, one aggregate each, by bulk SQL. */
+  void fill(int count) throws Exception {
+    db.clear();
+    db.fill(tenant, count);
   }
 
   /**
-   * Publishes the outbox to {@code handler} until {@code count} events are published; returns
-   * events per second.
+   * Publishes the outbox to {@code handler} until {@code count} events are published (each one
+   * acknowledged by the target); returns events per second.
    *
-   * @throws IllegalStateException if an event fails or the run takes longer than 5 minutes
+   * @throws IllegalStateException if the run takes longer than 5 minutes
    */
-  double drain(EventHandler handler, int count) throws InterruptedException {
-    CountDownLatch published = new CountDownLatch(count);
+  double drain(String label, EventHandler handler, int count) throws InterruptedException {
+    LongAdder published = new LongAdder();
     AtomicInteger retries = new AtomicInteger();
     AtomicReference<Failure> failure = new AtomicReference<>();
     Publisher publisher = Publisher.builder()
         .outbox(store.outbox())
         .signals(store.signals())
         .handler(handler)
-        .name("bench")
+        .name("bench-" + label)
         .batchSize(batchSize)
         .workers(workers)
         .pollInterval(Duration.ofMillis(50))
@@ -79,7 +62,7 @@ final class OutboxRun {
         .listener(new PublishingListener() {
           @Override
           public void published(ClaimedEvent event) {
-            published.countDown();
+            published.increment();
           }
 
           @Override
@@ -97,15 +80,15 @@ final class OutboxRun {
     long started = System.nanoTime();
     publisher.start();
     try {
-      if (!published.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException((count - published.getCount()) + " of " + count + " published within " + LIMIT
-            + "; " + retries + " retries, first failure: " + describe(failure.get()));
+      if (!new Progress(out, label, count).await(published::sum, LIMIT_MILLIS)) {
+        throw new IllegalStateException(published.sum() + " of " + count + " published; " + retries
+            + " retries, first failure: " + describe(failure.get()));
       }
-      long elapsed = System.nanoTime() - started;
+      double seconds = (System.nanoTime() - started) / 1e9;
       if (retries.get() > 0) {
-        System.out.println("    (" + retries + " attempts were retried: " + describe(failure.get()) + ")");
+        out.println("    (" + retries + " attempts were retried: " + describe(failure.get()) + ")");
       }
-      return count / (elapsed / 1e9);
+      return count / seconds;
     } finally {
       publisher.stop(Duration.ofSeconds(30));
     }

@@ -1,5 +1,8 @@
 package io.messagedriven.publisher.webhook;
 
+import static io.messagedriven.publisher.BuilderChecks.positive;
+import static io.messagedriven.publisher.BuilderChecks.require;
+
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
@@ -210,16 +213,6 @@ public final class WebhookHandler implements BatchEventHandler {
         return uri;
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("url must be an absolute http or https URL, was " + url, e);
-      }
-    }
-
-    private static boolean positive(Duration duration) {
-      return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
       }
     }
   }

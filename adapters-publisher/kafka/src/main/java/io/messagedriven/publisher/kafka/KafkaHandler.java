@@ -1,5 +1,7 @@
 package io.messagedriven.publisher.kafka;
 
+import static io.messagedriven.publisher.BuilderChecks.require;
+
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
@@ -231,12 +233,6 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
       }
       String description = "KafkaHandler[" + bootstrapServers + (topicName == null ? "" : ", topic=" + topicName) + "]";
       return new KafkaHandler(producer, topic, deliveryTimeout, description);
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.messagedriven.publisher.nats;
 
+import static io.messagedriven.publisher.BuilderChecks.positive;
+import static io.messagedriven.publisher.BuilderChecks.require;
+import static io.messagedriven.publisher.BuilderChecks.withoutPassword;
+
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
@@ -192,7 +196,7 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
      * @throws IllegalArgumentException naming the first bad setting and its value
      */
     public NatsHandler build() {
-      require(url != null && url.matches("(?i)(nats|tls)://\\S+"), "url must be a nats:// or tls:// URL, was " + redacted(url));
+      require(url != null && url.matches("(?i)(nats|tls)://\\S+"), "url must be a nats:// or tls:// URL, was " + withoutPassword(url));
       require(subjectPrefix != null && (subjectPrefix.isEmpty() || subjectPrefix.endsWith(".")
           && SUBJECT.matcher(subjectPrefix.substring(0, subjectPrefix.length() - 1)).matches()),
           "subjectPrefix must be empty or tokens ending with a dot, was " + subjectPrefix);
@@ -213,25 +217,11 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
             .errorListener(new QuietErrors())
             .build();
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("url must be a nats:// or tls:// URL, was " + redacted(url), e);
+        throw new IllegalArgumentException("url must be a nats:// or tls:// URL, was " + withoutPassword(url), e);
       }
       String prefix = subjectPrefix;
       Function<Event, String> subjectOf = subject != null ? subject : event -> prefix + event.name();
       return new NatsHandler(new NatsConnector(options, ackTimeout, stream, prefix + ">"), subjectOf, stream, ackTimeout);
-    }
-
-    private static String redacted(String url) {
-      return url == null ? null : url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
-    }
-
-    private static boolean positive(Duration duration) {
-      return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.messagedriven.publisher.rabbitmq;
 
+import static io.messagedriven.publisher.BuilderChecks.positive;
+import static io.messagedriven.publisher.BuilderChecks.require;
+import static io.messagedriven.publisher.BuilderChecks.withoutPassword;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ConnectionFactory;
 import io.messagedriven.application.port.BatchEventHandler;
@@ -206,7 +210,7 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
       try {
         factory.setUri(Objects.requireNonNull(uri));
       } catch (Exception e) {
-        throw new IllegalArgumentException("uri must be an amqp:// or amqps:// URI, was " + redacted(uri), e);
+        throw new IllegalArgumentException("uri must be an amqp:// or amqps:// URI, was " + withoutPassword(uri), e);
       }
       require(exchange != null && !exchange.isBlank() && exchange.length() <= 255,
           "exchange must be 1 to 255 characters, was " + exchange);
@@ -223,20 +227,6 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
       factory.setConnectionTimeout((int) connectionTimeout.toMillis());
       factory.setHandshakeTimeout((int) connectionTimeout.toMillis());
       return new RabbitMqHandler(new ChannelPool(factory, connectionName, declareExchange ? exchange : null), this);
-    }
-
-    private static String redacted(String uri) {
-      return uri == null ? null : uri.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
-    }
-
-    private static boolean positive(Duration duration) {
-      return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 }

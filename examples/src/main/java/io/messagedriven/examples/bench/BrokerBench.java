@@ -28,7 +28,8 @@ public final class BrokerBench {
   private static final String USAGE = """
       usage: BrokerBench [--targets rabbitmq,kafka,nats,webhook] [--events N] [--runs N] [--smoke]
                          [--jdbc-url URL] [--batch-size N] [--workers N]
-                         [--rabbitmq-uri URI] [--nats-url URL] [--kafka-bootstrap HOST:PORT]
+                         [--rabbitmq-uri URI] [--rabbitmq-queue durable|transient] [--nats-url URL]
+                         [--kafka-bootstrap HOST:PORT]
         --targets          which to measure (default rabbitmq,kafka,nats,webhook; kafka needs --kafka-bootstrap)
         --events           events per run (default 50000)
         --runs             measured runs per target, the median is reported (default 3)
@@ -37,6 +38,7 @@ public final class BrokerBench {
         --batch-size       publisher batch size (default 500)
         --workers          publisher workers; also the direct baseline's sending threads (default 4)
         --rabbitmq-uri     default amqp://guest:guest@127.0.0.1:5672
+        --rabbitmq-queue   durable or transient: the queue bound to the exchange (default durable)
         --nats-url         default nats://127.0.0.1:4222
         --kafka-bootstrap  host:port of a Kafka broker""";
   private static final List<String> ALL = List.of("rabbitmq", "kafka", "nats", "webhook");
@@ -84,7 +86,7 @@ public final class BrokerBench {
 
   private static BenchTarget target(String name, Settings settings) throws Exception {
     return switch (name) {
-      case "rabbitmq" -> new RabbitMqTarget(settings.rabbitMqUri);
+      case "rabbitmq" -> new RabbitMqTarget(settings.rabbitMqUri, settings.rabbitMqQueue.equals("durable"));
       case "kafka" -> new KafkaTarget(settings.kafkaBootstrap);
       case "nats" -> new NatsTarget(settings.natsUrl);
       default -> new WebhookTarget();
@@ -137,6 +139,7 @@ public final class BrokerBench {
     int batchSize;
     int workers;
     String rabbitMqUri;
+    String rabbitMqQueue;
     String natsUrl;
     String kafkaBootstrap;
 
@@ -145,7 +148,7 @@ public final class BrokerBench {
       String[] normalized = java.util.Arrays.stream(args).map(arg -> arg.equals("--smoke") ? "--smoke=true" : arg)
           .toArray(String[]::new);
       Args flags = Args.parse(normalized, Set.of("targets", "events", "runs", "smoke", "jdbc-url", "batch-size", "workers",
-          "rabbitmq-uri", "nats-url", "kafka-bootstrap"));
+          "rabbitmq-uri", "rabbitmq-queue", "nats-url", "kafka-bootstrap"));
       if (flags.help()) {
         return null;
       }
@@ -161,6 +164,10 @@ public final class BrokerBench {
       settings.workers = flags.intValue("workers", 4, 1, 64);
       settings.jdbcUrl = flags.get("jdbc-url");
       settings.rabbitMqUri = flags.get("rabbitmq-uri", "amqp://guest:guest@127.0.0.1:5672");
+      settings.rabbitMqQueue = flags.get("rabbitmq-queue", "durable");
+      if (!settings.rabbitMqQueue.equals("durable") && !settings.rabbitMqQueue.equals("transient")) {
+        throw new IllegalArgumentException("--rabbitmq-queue must be durable or transient, was " + settings.rabbitMqQueue);
+      }
       settings.natsUrl = flags.get("nats-url", "nats://127.0.0.1:4222");
       settings.kafkaBootstrap = flags.get("kafka-bootstrap");
       settings.targets = List.of(flags.get("targets", String.join(",", ALL)).split(",", -1));

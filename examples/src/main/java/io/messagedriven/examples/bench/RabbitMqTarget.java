@@ -10,7 +10,10 @@ import io.messagedriven.publisher.rabbitmq.RabbitMqHandler;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 
-/** RabbitMQ: a fresh durable topic exchange with a durable queue bound to {@code #}. */
+/**
+ * RabbitMQ: a fresh durable topic exchange with a queue bound to {@code #}, durable (persistent
+ * messages are written to disk before they are confirmed) or transient (kept in memory).
+ */
 final class RabbitMqTarget extends BenchTarget {
   private final String exchange = "md-bench-" + UUID.randomUUID();
   private final Connection connection;
@@ -19,13 +22,13 @@ final class RabbitMqTarget extends BenchTarget {
   private final RabbitMqHandler handler;
   private final ThreadLocal<Channel> channels;
 
-  RabbitMqTarget(String uri) throws Exception {
+  RabbitMqTarget(String uri, boolean durableQueue) throws Exception {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setUri(uri);
     connection = factory.newConnection("md-bench-direct");
     admin = connection.createChannel();
     admin.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
-    queue = admin.queueDeclare(exchange, true, false, false, null).getQueue();
+    queue = admin.queueDeclare(exchange, durableQueue, false, false, null).getQueue();
     admin.queueBind(queue, exchange, "#");
     handler = RabbitMqHandler.builder().uri(uri).exchange(exchange).build();
     channels = ThreadLocal.withInitial(() -> {

@@ -142,7 +142,10 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
 
     private Builder() {}
 
-    /** The brokers to bootstrap from, {@code host:port,...}. Default: {@code localhost:9092}. */
+    /**
+     * The brokers to bootstrap from, {@code host:port,...}; at least one name must resolve when
+     * the handler is built. Default: {@code localhost:9092}.
+     */
     public Builder bootstrapServers(String bootstrapServers) {
       this.bootstrapServers = bootstrapServers;
       return this;
@@ -223,7 +226,7 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
       config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
       config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery / 2));
       config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(10_000, delivery / 2));
-      config.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, delivery / 4));
+      config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // a batch is sent whole, then awaited: lingering only adds latency
       config.putAll(properties);
       KafkaProducer<byte[], byte[]> producer;
       try {

@@ -5,6 +5,7 @@ import io.messagedriven.examples.Database;
 import io.messagedriven.examples.Quiet;
 import io.messagedriven.jdbi.PostgresStore;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +69,8 @@ public final class BrokerBench {
         PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(16).build();
         BenchDatabase db = new BenchDatabase(database.jdbcUrl(), 4)) {
       OutboxRun outbox = new OutboxRun(store, db, db.createTenant(), settings.batchSize, settings.workers, out);
-      out.printf(Locale.ROOT, "Brokers: %,d events per run, %d run(s), batch size %d, %d workers%n",
-          settings.events, settings.runs, settings.batchSize, settings.workers);
+      out.printf(Locale.ROOT, "Brokers: %,d events per run, %d run(s), batch size %d, %d workers; load average %.1f%n",
+          settings.events, settings.runs, settings.batchSize, settings.workers, loadAverage());
       Map<String, double[]> results = new LinkedHashMap<>();
       for (String name : settings.targets) {
         try (BenchTarget target = target(name, settings)) {
@@ -77,6 +78,8 @@ public final class BrokerBench {
         }
       }
       printTable(results, settings, out);
+      out.printf(Locale.ROOT, "load average at the end: %.1f on %d cores%n", loadAverage(),
+          Runtime.getRuntime().availableProcessors());
       return 0;
     } catch (Exception e) {
       out.println("error: benchmark failed: " + e);
@@ -118,6 +121,11 @@ public final class BrokerBench {
           name, run, settings.runs, fillSeconds, rate, directRate);
     }
     return new double[] {Stats.median(viaOutbox), Stats.median(direct)};
+  }
+
+  /** Other work on the machine skews every figure: the table says how busy it was. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void printTable(Map<String, double[]> results, Settings settings, PrintStream out) {

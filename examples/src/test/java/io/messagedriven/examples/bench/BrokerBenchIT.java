@@ -22,7 +22,7 @@ class BrokerBenchIT {
 
     String printed = output.toString(StandardCharsets.UTF_8);
     assertThat(code).as(printed).isZero();
-    assertThat(printed).contains("Brokers: 1,000 events per run, 1 run(s)");
+    assertThat(printed).contains("Brokers: 1,000 events per run, 1 run(s)").contains("load average at the end");
     for (String target : new String[] {"rabbitmq", "kafka", "nats", "webhook"}) {
       assertThat(printed).containsPattern("\\| " + target + " \\| [0-9,]+ \\| [0-9,]+ \\| [0-9]+% \\|");
     }

@@ -151,6 +151,37 @@ class OutboxIT {
   }
 
   @Test
+  void requeuePutsAFailedEventBackWithAFreshAttemptCount() {
+    Event failed = append("agg", "User.created");
+    Event pending = append("other", "User.created");
+    ClaimedEvent claimed = claimOne(failed);
+    outbox.markFailed(claimed, failure("bad"));
+
+    assertThat(outbox.requeue(List.of(failed.id(), pending.id()))).as("only failed events are requeued").isOne();
+
+    assertThat(row(failed)).containsEntry("status", "PENDING").containsEntry("attempts", 0)
+        .containsEntry("last_error_message", "bad");
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).contains(failed);
+  }
+
+  @Test
+  void purgeDeletesOnlyEventsPublishedLongerAgoThanTheRetention() {
+    Event old = append("old", "User.created");
+    Event recent = append("recent", "User.created");
+    Event pending = append("pending", "User.created");
+    outbox.markPublished(outbox.claim("p", 10, LEASE).stream()
+        .filter(c -> !c.event().equals(pending)).toList());
+    sql.useHandle(h -> h.execute("update events set published_at = now() - interval '2 days' where id = ?", old.id().value()));
+
+    assertThat(outbox.purgePublished(Duration.ofDays(1), 100)).isOne();
+
+    List<String> left = sql.withHandle(h -> h.createQuery("select aggregate_id from events order by aggregate_id")
+        .mapTo(String.class).list());
+    assertThat(left).containsExactly("pending", "recent");
+    assertThat(recent).isNotNull();
+  }
+
+  @Test
   void eachTenantGetsAShareOfABatch() {
     Tenant busy = tenant;
     Tenant quiet = newTenant("quiet");

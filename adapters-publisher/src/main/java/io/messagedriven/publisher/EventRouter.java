@@ -103,6 +103,7 @@ public final class EventRouter implements BatchEventHandler {
       try {
         failures.putAll(batch.handleAll(events));
       } catch (Exception e) {
+        keepInterrupt(e);
         events.forEach(event -> failures.put(event.id(), e));
       }
       return;
@@ -111,8 +112,16 @@ public final class EventRouter implements BatchEventHandler {
       try {
         handler.handle(event);
       } catch (Exception e) {
+        keepInterrupt(e);
         failures.put(event.id(), e);
       }
+    }
+  }
+
+  /** A caught interrupt is a stop request the publisher must still see. */
+  private static void keepInterrupt(Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
     }
   }
 

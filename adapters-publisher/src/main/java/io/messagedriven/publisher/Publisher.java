@@ -88,6 +88,8 @@ public final class Publisher implements AutoCloseable {
     private Duration stopTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private PublishingListener listener = PublishingListener.NONE;
+    private Duration keepPublished = Duration.ofDays(7);
+    private boolean keepForever;
 
     private Builder() {}
 
@@ -171,6 +173,23 @@ public final class Publisher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long published events stay in the outbox (for audit and for their aggregate's history)
+     * before this publisher deletes them; at least 1 minute. Every publisher purges about once a
+     * minute, in batches. Default: 7 days.
+     */
+    public Builder keepPublished(Duration keepPublished) {
+      this.keepPublished = keepPublished;
+      this.keepForever = false;
+      return this;
+    }
+
+    /** Never delete published events; purge them yourself. Default: they are kept for 7 days. */
+    public Builder keepPublishedForever() {
+      this.keepForever = true;
+      return this;
+    }
+
     /** Hears claims, publications, retries and failures. Default: {@link PublishingListener#NONE}. */
     public Builder listener(PublishingListener listener) {
       this.listener = listener;
@@ -196,10 +215,12 @@ public final class Publisher implements AutoCloseable {
       require(atLeast(pollInterval, Duration.ofMillis(10)), "pollInterval must be at least 10ms, was " + pollInterval);
       require(atLeast(lease, Duration.ofSeconds(1)), "lease must be at least 1s, was " + lease);
       require(atLeast(stopTimeout, Duration.ZERO), "stopTimeout must not be negative, was " + stopTimeout);
+      require(keepForever || atLeast(keepPublished, Duration.ofMinutes(1)),
+          "keepPublished must be at least 1 minute, was " + keepPublished);
       String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
       return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
           outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
-          stopTimeout, retryPolicy, listener)));
+          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished)));
     }
 
     private static boolean atLeast(Duration value, Duration min) {

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param tenantId the tenant the user joins
  * @param email the user's address
  * @param name display name, trimmed
- * @param correlationId ties the {@code User.created} event to the request that caused it; may be
- *     null
+ * @param correlationId ties the {@code User.created} event to the request that caused it: 1 to
+ *     200 characters, no control characters; may be null
  */
 public record CreateUserCommand(TenantId tenantId, Email email, String name, String correlationId) {
   public CreateUserCommand {
@@ -27,6 +27,9 @@ public record CreateUserCommand(TenantId tenantId, Email email, String name, Str
     name = User.validName(name);
     if (correlationId != null && (correlationId.isBlank() || correlationId.length() > 200)) {
       throw new InvalidValueException("correlationId", correlationId, "it is blank or longer than 200 characters");
+    }
+    if (correlationId != null && correlationId.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidValueException("correlationId", correlationId, "it contains a control character");
     }
   }
 

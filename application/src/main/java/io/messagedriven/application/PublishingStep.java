@@ -61,7 +61,12 @@ public final class PublishingStep {
 
   /** Claims up to {@code limit} due events for {@code owner}. */
   public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
-    List<ClaimedEvent> claimed = outbox.claim(owner, limit, lease);
+    return claim(owner, limit, lease, List.of());
+  }
+
+  /** Claims up to {@code limit} due events for {@code owner}, except those in {@code skip}. */
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
+    List<ClaimedEvent> claimed = outbox.claim(owner, limit, lease, skip);
     if (!claimed.isEmpty()) {
       listener.claimed(claimed);
     }

@@ -51,7 +51,13 @@ public record RetryPolicy(
     if (!(jitter >= 0.0 && jitter < 1.0)) {
       throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
     }
-    nonRetryable = Set.copyOf(Objects.requireNonNull(nonRetryable, "nonRetryable"));
+    if (nonRetryable == null) {
+      throw new IllegalArgumentException("nonRetryable must not be null; use Set.of() for none");
+    }
+    if (nonRetryable.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("nonRetryable must not contain null, was " + nonRetryable);
+    }
+    nonRetryable = Set.copyOf(nonRetryable);
   }
 
   /** Whether another attempt may follow {@code attempt} after {@code error}. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param aggregateId the aggregate's id; events of one aggregate are published in write order
  * @param name {@code Aggregate.verb} in the past tense, such as {@code User.created}; it starts
  *     with the aggregate type
- * @param payload a JSON document, at most 1 MiB
+ * @param payload a JSON document, at most 1 MiB in UTF-8
  * @param headers metadata such as {@link #CORRELATION_ID} and {@link #CAUSATION_ID}; at most 32
  *     entries, names of at most 100 and values of at most 1,000 characters
  * @param occurredAt when it happened, to the microsecond
@@ -36,6 +36,7 @@ public record Event(
   /** Header holding the id of the message or command that caused this event. */
   public static final String CAUSATION_ID = "causation-id";
 
+  /** Largest payload, in bytes of its UTF-8 encoding (1 MiB). */
   public static final int MAX_PAYLOAD_LENGTH = 1 << 20;
   public static final int MAX_HEADERS = 32;
   private static final Pattern AGGREGATE_TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,99}");
@@ -64,7 +65,7 @@ public record Event(
     if (payload.isBlank()) {
       throw new InvalidValueException("payload", payload, "it is blank");
     }
-    if (payload.length() > MAX_PAYLOAD_LENGTH) {
+    if (utf8LongerThan(payload, MAX_PAYLOAD_LENGTH)) {
       throw new InvalidValueException("payload", payload, "it is larger than 1 MiB");
     }
     headers = validHeaders(headers);
@@ -88,6 +89,32 @@ public record Event(
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(header, value);
     return new Event(id, tenantId, aggregateType, aggregateId, name, payload, more, occurredAt);
+  }
+
+  /** Whether {@code text} takes more than {@code maxBytes} in UTF-8, counted without encoding it. */
+  private static boolean utf8LongerThan(String text, int maxBytes) {
+    if (text.length() > maxBytes) {
+      return true;
+    }
+    if ((long) text.length() * 3 <= maxBytes) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = 0; i < text.length() && bytes <= maxBytes; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes > maxBytes;
   }
 
   private static Map<String, String> validHeaders(Map<String, String> headers) {

@@ -37,7 +37,7 @@ public final class InvalidValueException extends DomainException {
     int limit = Math.min(text.length(), SHOWN_CHARS);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (Character.isISOControl(c)) {
         shown.append(String.format("\\u%04x", (int) c));
       } else {
         shown.append(c);

@@ -26,7 +26,10 @@ interface EventDao {
    * ({@code busy}), each gets an equal share of the batch, and within a tenant the oldest events
    * go first. Ordered per aggregate: only the head of each aggregate is taken, that is an event
    * with no earlier unfinished event of its aggregate (failed ones count when {@code
-   * failedHolds}).
+   * failedHolds}). That check is a correlated subquery naming {@code status} rather than {@code
+   * failed_at}: it runs once per candidate, on an index that leads with the aggregate's columns,
+   * whatever the table's statistics say (as an anti-join, with the statistics of a freshly filled
+   * table, the planner scanned every unfinished event once per candidate).
    */
   @SqlQuery(
       """
@@ -51,14 +54,15 @@ interface EventDao {
           where e.tenant_id = tenants.tenant_id
             and e.published_at is null and e.failed_at is null
             and e.next_attempt_at <= now()
-            and not exists (
-              select 1 from events earlier
-              where earlier.tenant_id = e.tenant_id
-                and earlier.aggregate_type = e.aggregate_type
-                and earlier.aggregate_id = e.aggregate_id
-                and earlier.position < e.position
-                and earlier.published_at is null
-                and (earlier.failed_at is null or :failedHolds))
+            and e.id <> all (:skip)
+            and (select 1 from events earlier
+                 where earlier.tenant_id = e.tenant_id
+                   and earlier.aggregate_type = e.aggregate_type
+                   and earlier.aggregate_id = e.aggregate_id
+                   and earlier.position < e.position
+                   and earlier.published_at is null
+                   and (earlier.status <> 'FAILED' or :failedHolds)
+                 limit 1) is null
           order by e.position
           limit share.per_tenant
           for update of e skip locked
@@ -81,7 +85,8 @@ interface EventDao {
       @Bind("owner") String owner,
       @Bind("limit") int limit,
       @Bind("leaseMillis") long leaseMillis,
-      @Bind("failedHolds") boolean failedHoldsAggregate);
+      @Bind("failedHolds") boolean failedHoldsAggregate,
+      @Bind("skip") UUID[] skip);
 
   @SqlQuery(
       """
@@ -134,4 +139,24 @@ interface EventDao {
       where e.id = released.id and e.lease_token = released.token and e.status = 'IN_FLIGHT'
       """)
   int release(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
+
+  @SqlUpdate(
+      """
+      update events
+      set status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = null
+      where id = any (:ids) and status = 'FAILED'
+      """)
+  int requeue(@Bind("ids") UUID[] ids);
+
+  @SqlUpdate(
+      """
+      delete from events
+      where ctid = any (array(
+        select ctid from events
+        where status = 'PUBLISHED' and published_at < now() - :olderThanMillis * interval '1 millisecond'
+        order by published_at
+        limit :limit
+        for update skip locked))
+      """)
+  int purgePublished(@Bind("olderThanMillis") long olderThanMillis, @Bind("limit") int limit);
 }

@@ -57,11 +57,12 @@ public final class JdbiOutbox implements OutboxPort {
   }
 
   @Override
-  public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate));
+    UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
+    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate, skipped));
   }
 
   @Override
@@ -99,6 +100,26 @@ public final class JdbiOutbox implements OutboxPort {
       return 0;
     }
     return call(dao -> dao.release(ids(events), tokens(events)));
+  }
+
+  @Override
+  public int requeue(Collection<EventId> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    UUID[] ids = events.stream().map(EventId::value).toArray(UUID[]::new);
+    return call(dao -> dao.requeue(ids));
+  }
+
+  @Override
+  public int purgePublished(Duration olderThan, int limit) {
+    if (olderThan.isNegative()) {
+      throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return call(dao -> dao.purgePublished(olderThan.toMillis(), limit));
   }
 
   private static UUID[] ids(Collection<ClaimedEvent> events) {

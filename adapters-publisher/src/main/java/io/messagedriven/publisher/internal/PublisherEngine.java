@@ -1,6 +1,5 @@
 package io.messagedriven.publisher.internal;
 
-import io.messagedriven.application.Outcome;
 import io.messagedriven.application.PublishingListener;
 import io.messagedriven.application.PublishingStep;
 import io.messagedriven.application.RetryPolicy;
@@ -12,7 +11,6 @@ import io.messagedriven.application.port.OutboxSignals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,14 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine behind {@code Publisher}: a claim thread, a pool of workers and an acknowledgement
- * thread, with a semaphore bounding the events between claim and acknowledgement.
+ * thread, with {@link Capacity} bounding the events between claim and acknowledgement.
  */
 public final class PublisherEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("io.messagedriven.publisher.Publisher");
-  private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(30);
-  private static final int ACK_BATCH = 1_000;
+  private static final long MAX_ERROR_BACKOFF_MILLIS = Duration.ofSeconds(30).toMillis();
 
-  /** Checked settings from the builder. */
+  /** Checked settings from the builder; {@code keepPublished} null keeps published events forever. */
   public record Settings(
       OutboxPort outbox,
       EventHandler handler,
@@ -44,19 +41,20 @@ public final class PublisherEngine implements AutoCloseable {
       Duration lease,
       Duration stopTimeout,
       RetryPolicy retryPolicy,
-      PublishingListener listener) {}
+      PublishingListener listener,
+      Duration keepPublished) {}
 
   private enum State { NEW, RUNNING, STOPPED }
 
   private final Settings settings;
   private final PublishingStep step;
-  private final Semaphore inFlight;
+  private final Capacity capacity;
+  private final Acknowledger acknowledger;
+  private final RetentionPurge purge;
   private final Semaphore wakeUps = new Semaphore(0);
-  private final Object capacity = new Object();
-  private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final ThreadPoolExecutor workers;
-  private final Thread claimer;
-  private final Thread acknowledger;
+  private final Thread claimThread;
+  private final Thread acknowledgeThread;
   private volatile State state = State.NEW;
   private volatile boolean claiming;
   private OutboxSignals.Subscription subscription;
@@ -64,13 +62,16 @@ public final class PublisherEngine implements AutoCloseable {
   public PublisherEngine(Settings settings) {
     this.settings = settings;
     this.step = new PublishingStep(settings.outbox(), settings.handler(), settings.retryPolicy(), settings.listener());
-    this.inFlight = new Semaphore(settings.maxInFlight());
+    this.capacity = new Capacity(settings.maxInFlight());
+    this.purge = new RetentionPurge(settings.outbox(), settings.keepPublished(), settings.owner());
     AtomicInteger workerNumber = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(
         settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
         task -> daemon(task, "md-" + settings.name() + "-worker-" + workerNumber.incrementAndGet()));
-    this.claimer = daemon(this::claimLoop, "md-" + settings.name() + "-claim");
-    this.acknowledger = daemon(this::acknowledgeLoop, "md-" + settings.name() + "-ack");
+    this.acknowledger = new Acknowledger(step, capacity, this::wakeUp,
+        () -> state == State.STOPPED && workers.isTerminated(), settings.owner());
+    this.claimThread = daemon(this::claimLoop, "md-" + settings.name() + "-claim");
+    this.acknowledgeThread = daemon(acknowledger, "md-" + settings.name() + "-ack");
   }
 
   /** Daemon threads, so a publisher never keeps a JVM alive; stop it for a clean exit. */
@@ -86,8 +87,8 @@ public final class PublisherEngine implements AutoCloseable {
     }
     state = State.RUNNING;
     claiming = true;
-    acknowledger.start();
-    claimer.start();
+    acknowledgeThread.start();
+    claimThread.start();
     if (settings.signals() != null) {
       subscription = settings.signals().subscribe(this::wakeUp);
     }
@@ -104,7 +105,7 @@ public final class PublisherEngine implements AutoCloseable {
   }
 
   /** Makes an idle claim loop claim at once. */
-  void wakeUp() {
+  private void wakeUp() {
     if (wakeUps.availablePermits() == 0) {
       wakeUps.release();
     }
@@ -113,68 +114,37 @@ public final class PublisherEngine implements AutoCloseable {
   private void claimLoop() {
     long errorBackoff = settings.pollInterval().toMillis();
     while (claiming) {
-      int wanted = 0;
+      int room = 0;
       try {
-        wanted = awaitCapacity();
-        if (wanted == 0) {
+        purge.runIfDue();
+        room = capacity.take(settings.batchSize(), settings.pollInterval().toNanos(), () -> claiming);
+        if (room == 0) {
           continue;
         }
-        List<ClaimedEvent> claimed = step.claim(settings.owner(), wanted, settings.lease());
-        inFlight.release(wanted - claimed.size());
-        wanted = 0;
+        List<ClaimedEvent> claimed =
+            step.claim(settings.owner(), room, settings.lease(), capacity.overrunning(settings.lease()));
+        capacity.hold(claimed);
+        capacity.giveBack(room - claimed.size());
+        room = 0;
         dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
         if (claimed.isEmpty()) {
           idle(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
-        inFlight.release(wanted);
+        capacity.giveBack(room);
         Thread.currentThread().interrupt();
         break;
       } catch (RuntimeException e) {
-        inFlight.release(wanted);
+        capacity.giveBack(room);
         log.warn("publisher {} cannot claim, retrying in {} ms: {}", settings.owner(), errorBackoff, e.toString());
         try {
           idle(errorBackoff);
         } catch (InterruptedException interrupted) {
           break;
         }
-        errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF.toMillis());
+        errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF_MILLIS);
       }
-    }
-  }
-
-  /**
-   * Waits until enough capacity is free to claim a worthwhile batch (a full batch, or half of one
-   * while events are in flight, so claims stay large under load), then takes it. Returns 0 if
-   * the poll interval passed first.
-   */
-  private int awaitCapacity() throws InterruptedException {
-    int batch = settings.batchSize();
-    int worthwhile = Math.max(1, batch / 2);
-    long deadline = System.nanoTime() + settings.pollInterval().toNanos();
-    while (claiming) {
-      int free = inFlight.availablePermits();
-      boolean idle = free == settings.maxInFlight();
-      if ((free >= worthwhile || idle) && inFlight.tryAcquire(Math.min(batch, free))) {
-        return Math.min(batch, free);
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return 0;
-      }
-      synchronized (capacity) {
-        capacity.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
-      }
-    }
-    return 0;
-  }
-
-  /** Returns capacity after acknowledgements, waking a claim loop that waits for it. */
-  private void release(int permits) {
-    inFlight.release(permits);
-    synchronized (capacity) {
-      capacity.notifyAll();
     }
   }
 
@@ -192,13 +162,7 @@ public final class PublisherEngine implements AutoCloseable {
     if (claimed.isEmpty()) {
       return;
     }
-    if (!(settings.handler() instanceof BatchEventHandler)) {
-      for (ClaimedEvent event : claimed) {
-        workers.execute(new Handling(List.of(event)));
-      }
-      return;
-    }
-    int chunks = Math.min(settings.workers(), claimed.size());
+    int chunks = settings.handler() instanceof BatchEventHandler ? Math.min(settings.workers(), claimed.size()) : claimed.size();
     int size = (claimed.size() + chunks - 1) / chunks;
     for (int from = 0; from < claimed.size(); from += size) {
       workers.execute(new Handling(claimed.subList(from, Math.min(from + size, claimed.size()))));
@@ -215,49 +179,7 @@ public final class PublisherEngine implements AutoCloseable {
 
     @Override
     public void run() {
-      outcomes.addAll(step.handleAll(events));
-    }
-  }
-
-  private void acknowledgeLoop() {
-    List<Outcome> batch = new ArrayList<>();
-    long errorBackoff = 100;
-    while (true) {
-      try {
-        if (batch.isEmpty()) {
-          Outcome first = outcomes.poll(100, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            if (state == State.STOPPED && workers.isTerminated() && outcomes.isEmpty()) {
-              return;
-            }
-            continue;
-          }
-          batch.add(first);
-          outcomes.drainTo(batch, ACK_BATCH - 1);
-        }
-        step.acknowledge(batch);
-        release(batch.size());
-        batch.clear();
-        errorBackoff = 100;
-        wakeUp(); // acknowledged events may unblock the next events of their aggregates
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.warn("publisher {} cannot record {} outcomes, retrying in {} ms: {}",
-            settings.owner(), batch.size(), errorBackoff, e.toString());
-        if (state == State.STOPPED && errorBackoff >= MAX_ERROR_BACKOFF.toMillis()) {
-          log.warn("publisher {} gives up on {} outcomes; their leases will expire and they will be handled again",
-              settings.owner(), batch.size());
-          return;
-        }
-        try {
-          Thread.sleep(errorBackoff);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-        errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF.toMillis());
-      }
+      acknowledger.add(step.handleAll(events));
     }
   }
 
@@ -275,18 +197,18 @@ public final class PublisherEngine implements AutoCloseable {
       subscription.close();
     }
     wakeUp();
-    joinQuietly(claimer, remaining(deadline));
-    claimer.interrupt();
+    joinQuietly(claimThread, remaining(deadline));
+    claimThread.interrupt();
     List<Runnable> notStarted = new ArrayList<>();
     workers.getQueue().drainTo(notStarted);
     workers.shutdown();
-    releaseNotStarted(notStarted);
+    giveBack(notStarted);
     boolean finished = awaitWorkers(remaining(deadline));
     if (!finished) {
       workers.shutdownNow();
     }
-    joinQuietly(acknowledger, Math.max(remaining(deadline), 2_000));
-    acknowledger.interrupt();
+    joinQuietly(acknowledgeThread, Math.max(remaining(deadline), 2_000));
+    acknowledgeThread.interrupt();
     log.info("publisher {} stopped{}", settings.owner(), finished ? "" : " with handlers still running");
     return finished;
   }
@@ -305,7 +227,8 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  private void releaseNotStarted(List<Runnable> notStarted) {
+  /** Releases the claims of tasks that never started, so other publishers take them at once. */
+  private void giveBack(List<Runnable> notStarted) {
     List<ClaimedEvent> events = new ArrayList<>();
     for (Runnable task : notStarted) {
       if (task instanceof Handling handling) {
@@ -317,7 +240,7 @@ public final class PublisherEngine implements AutoCloseable {
     }
     try {
       int released = settings.outbox().release(events);
-      inFlight.release(events.size());
+      capacity.done(events);
       log.info("publisher {} gave back {} claimed events it had not started", settings.owner(), released);
     } catch (RuntimeException e) {
       log.warn("publisher {} cannot give back {} events; their leases will expire: {}",

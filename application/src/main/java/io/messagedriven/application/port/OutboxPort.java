@@ -34,9 +34,18 @@ public interface OutboxPort {
    * come, and in-flight events whose lease expired. Each is leased to {@code owner} for {@code
    * lease} and its attempt count goes up by one. At most one event per aggregate is claimed, the
    * oldest unfinished one, and only when no earlier event of the aggregate is in flight or held
-   * back, so events of one aggregate are handled in write order and never at once.
+   * back, so events of one aggregate are handled in write order and never at once. Tenants with
+   * due events get equal shares of the batch.
+   *
+   * @param skip events not to claim even if their lease expired: the caller still holds them (a
+   *     handler overran the lease), so another publisher should take them over
    */
-  List<ClaimedEvent> claim(String owner, int limit, Duration lease);
+  List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip);
+
+  /** Claims with nothing to skip. */
+  default List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, List.of());
+  }
 
   /**
    * Marks events published; returns the ids of those still leased under their token, which are
@@ -58,4 +67,17 @@ public interface OutboxPort {
    * due at once, and the attempt the claim counted is undone. Returns how many were released.
    */
   int release(Collection<ClaimedEvent> events);
+
+  /**
+   * Puts failed events back to pending, due at once, with their attempt count reset (an
+   * operator's decision, once the cause is fixed). Their last error is kept until the next
+   * attempt. Events that are not failed are left alone. Returns how many were requeued.
+   */
+  int requeue(Collection<EventId> events);
+
+  /**
+   * Deletes up to {@code limit} events published more than {@code olderThan} ago, the oldest
+   * first; returns how many. Concurrent purges skip each other's rows.
+   */
+  int purgePublished(Duration olderThan, int limit);
 }

@@ -30,6 +30,15 @@ public final class Bench {
   }
 
   static int run(String[] args, PrintStream out) throws Exception {
+    try {
+      return parseAndRun(args, out);
+    } catch (IllegalArgumentException e) {
+      out.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int parseAndRun(String[] args, PrintStream out) throws Exception {
     Set<String> chosen = new LinkedHashSet<>();
     String url = null;
     BenchSettings settings = BenchSettings.FULL;

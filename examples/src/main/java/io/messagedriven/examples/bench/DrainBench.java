@@ -1,14 +1,11 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * drain: N pending events through a no-op handler, against the raw-SQL ceiling (one statement
@@ -63,29 +60,23 @@ final class DrainBench {
   private double timePublisher(UUID tenant) throws Exception {
     db.clear();
     db.fill(tenant, settings.events());
-    LongAdder published = new LongAdder();
-    PublishingListener counter = new PublishingListener() {
-      @Override
-      public void published(ClaimedEvent event) {
-        published.increment();
-      }
-    };
+    PublishedCounter published = new PublishedCounter();
     try (Publisher publisher = Publisher.builder()
         .outbox(store.outbox())
         .handler(event -> { })
-        .listener(counter)
+        .listener(published)
         .batchSize(settings.batchSize())
         .workers(settings.workers())
         .name("bench-drain")
         .build()) {
       long started = System.nanoTime();
       publisher.start();
-      boolean done = new Progress(out, "publisher", settings.events()).await(published::sum, 600_000);
+      boolean done = new Progress(out, "publisher", settings.events()).await(published::count, 600_000);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (!done) {
         throw new IllegalStateException("the publisher did not drain " + settings.events() + " events");
       }
-      return published.sum() / seconds;
+      return published.count() / seconds;
     }
   }
 }

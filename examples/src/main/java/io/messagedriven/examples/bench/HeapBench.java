@@ -1,7 +1,5 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;
 import java.io.BufferedReader;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * heap: a backlog drained under a small heap. The parent starts a child JVM with {@code
@@ -62,24 +59,19 @@ final class HeapBench {
       for (int done = 0; done < events; done += 250_000) {
         db.fill(tenant, Math.min(250_000, events - done));
       }
-      LongAdder published = new LongAdder();
+      PublishedCounter published = new PublishedCounter();
       try (Publisher publisher = Publisher.builder()
           .outbox(store.outbox())
           .handler(event -> { })
-          .listener(new PublishingListener() {
-            @Override
-            public void published(ClaimedEvent event) {
-              published.increment();
-            }
-          })
+          .listener(published)
           .batchSize(settings.batchSize())
           .workers(settings.workers())
           .name("bench-heap")
           .build()) {
         long started = System.nanoTime();
         publisher.start();
-        new Progress(out, "drained", events).await(published::sum, 1_800_000);
-        double perSecond = published.sum() / ((System.nanoTime() - started) / 1e9);
+        new Progress(out, "drained", events).await(published::count, 1_800_000);
+        double perSecond = published.count() / ((System.nanoTime() - started) / 1e9);
         out.printf("RESULT %.0f %d%n", perSecond, peakHeapMb());
       }
     }

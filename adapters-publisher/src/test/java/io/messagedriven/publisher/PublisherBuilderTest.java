@@ -1,0 +1,118 @@
+package io.messagedriven.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class PublisherBuilderTest {
+
+  /** An outbox with nothing in it; the builder only needs one to exist. */
+  private static final OutboxPort EMPTY = new OutboxPort() {
+    @Override
+    public void append(Collection<Event> events) {}
+
+    @Override
+    public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
+      return List.of();
+    }
+
+    @Override
+    public Set<EventId> markPublished(Collection<ClaimedEvent> events) {
+      return Set.of();
+    }
+
+    @Override
+    public boolean retryLater(ClaimedEvent event, Duration delay, Failure failure) {
+      return false;
+    }
+
+    @Override
+    public boolean markFailed(ClaimedEvent event, Failure failure) {
+      return false;
+    }
+
+    @Override
+    public int release(Collection<ClaimedEvent> events) {
+      return 0;
+    }
+
+    @Override
+    public int requeue(Collection<EventId> events) {
+      return 0;
+    }
+
+    @Override
+    public int purgePublished(Duration olderThan, int limit) {
+      return 0;
+    }
+  };
+
+  private static Publisher.Builder valid() {
+    return Publisher.builder().outbox(EMPTY).handler(event -> { });
+  }
+
+  static List<Arguments> badSettings() {
+    return List.of(
+        bad("outbox", b -> b.outbox(null), "outbox is required"),
+        bad("handler", b -> b.handler(null), "handler is required"),
+        bad("batchSize 0", b -> b.batchSize(0), "batchSize must be 1 to 10000, was 0"),
+        bad("batchSize too large", b -> b.batchSize(10_001), "batchSize must be 1 to 10000, was 10001"),
+        bad("workers 0", b -> b.workers(0), "workers must be 1 to 1000, was 0"),
+        bad("maxInFlight below batch", b -> b.batchSize(100).maxInFlight(99), "maxInFlight must be at least batchSize (100), was 99"),
+        bad("pollInterval", b -> b.pollInterval(Duration.ofMillis(5)), "pollInterval must be at least 10ms, was PT0.005S"),
+        bad("pollInterval null", b -> b.pollInterval(null), "pollInterval must be at least 10ms, was null"),
+        bad("lease", b -> b.lease(Duration.ofMillis(500)), "lease must be at least 1s, was PT0.5S"),
+        bad("stopTimeout", b -> b.stopTimeout(Duration.ofSeconds(-1)), "stopTimeout must not be negative, was PT-1S"),
+        bad("name", b -> b.name("has space"), "name must be 1 to 64 letters, digits, '.', '_' or '-', was has space"),
+        bad("retryPolicy", b -> b.retryPolicy(null), "retryPolicy is required"),
+        bad("listener", b -> b.listener(null), "listener is required"),
+        bad("keepPublished", b -> b.keepPublished(Duration.ofSeconds(30)), "keepPublished must be at least 1 minute, was PT30S"),
+        bad("keepPublished null", b -> b.keepPublished(null), "keepPublished must be at least 1 minute, was null"));
+  }
+
+  private static Arguments bad(String what, UnaryOperator<Publisher.Builder> change, String message) {
+    return Arguments.of(what, change, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSettings")
+  void buildRefusesABadSettingNamingItAndItsValue(String what, UnaryOperator<Publisher.Builder> change, String message) {
+    assertThatThrownBy(() -> change.apply(valid()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void defaultsBuildAPublisherThatIsNotYetRunning() {
+    Publisher publisher = valid().name("orders").build();
+
+    assertThat(publisher.isRunning()).isFalse();
+    assertThat(publisher.owner()).startsWith("orders-");
+  }
+
+  @Test
+  void aPublisherStartsOnlyOnce() {
+    Publisher publisher = valid().build();
+    publisher.start();
+    try {
+      assertThatThrownBy(publisher::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+    } finally {
+      publisher.stop(Duration.ofSeconds(1));
+    }
+    assertThat(publisher.isRunning()).isFalse();
+  }
+}

@@ -148,6 +148,29 @@ public final class OutboxFixture implements AutoCloseable {
         + events.size() + " events; last retry: " + lastRetry() + "; failures: " + failures);
   }
 
+  /**
+   * The outage scenario: publishes some events to {@code handler}, cuts the target off, appends
+   * more and checks they stay pending while retried, restores the target and waits until every
+   * event is published. Returns all the events, in write order.
+   */
+  public List<Event> publishThroughOutage(EventHandler handler, Runnable cutOff, Runnable restore, Duration patience)
+      throws InterruptedException {
+    List<Event> before = append(4, 2);
+    publish(handler);
+    awaitPublished(before, patience);
+
+    cutOff.run();
+    List<Event> during = append(4, 3);
+    awaitRetries(4, patience);
+    assertThat(countPublished(during)).as("published while the target was cut off").isZero();
+
+    restore.run();
+    awaitPublished(during, patience);
+    List<Event> all = new ArrayList<>(before);
+    all.addAll(during);
+    return all;
+  }
+
   /** Waits until at least {@code count} failed attempts were put back for a retry. */
   public void awaitRetries(int count, Duration timeout) throws InterruptedException {
     await(() -> retries.size() >= count, timeout, () -> "retries seen: " + retries.size() + " of " + count);

@@ -115,19 +115,7 @@ class KafkaHandlerIT {
   @Test
   void brokerOutageLeavesEventsPendingAndRetriedThenDeliversEveryOne() throws Exception {
     try (KafkaHandler kafka = kafka(broker.proxiedBootstrapServers())) {
-      List<Event> before = outbox.append(4, 2);
-      outbox.publish(kafka);
-      outbox.awaitPublished(before, PATIENCE);
-
-      broker.proxy().stop();
-      List<Event> during = outbox.append(4, 3);
-      outbox.awaitRetries(4, PATIENCE);
-      assertThat(outbox.countPublished(during)).isZero();
-
-      broker.proxy().resume();
-      outbox.awaitPublished(during, PATIENCE);
-      List<Event> all = new ArrayList<>(before);
-      all.addAll(during);
+      List<Event> all = outbox.publishThroughOutage(kafka, broker.proxy()::stop, broker.proxy()::resume, PATIENCE);
       List<ConsumerRecord<byte[], byte[]>> records = consume(topic, all.size());
       assertAllInOrderPerAggregate(all, records.stream().map(record -> headers(record).get("event-id")).toList());
     } finally {

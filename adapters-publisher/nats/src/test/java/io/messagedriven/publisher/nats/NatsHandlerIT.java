@@ -104,19 +104,7 @@ class NatsHandlerIT {
   @Test
   void serverOutageLeavesEventsPendingAndRetriedThenDeliversEveryOne() throws Exception {
     try (TcpForwarder door = TcpForwarder.start(4222); NatsHandler handler = handler("nats://127.0.0.1:" + door.port())) {
-      List<Event> before = outbox.append(4, 2);
-      outbox.publish(handler);
-      outbox.awaitPublished(before, PATIENCE);
-
-      door.stop();
-      List<Event> during = outbox.append(4, 3);
-      outbox.awaitRetries(4, PATIENCE);
-      assertThat(outbox.countPublished(during)).isZero();
-
-      door.resume();
-      outbox.awaitPublished(during, PATIENCE);
-      List<Event> all = new ArrayList<>(before);
-      all.addAll(during);
+      List<Event> all = outbox.publishThroughOutage(handler, door::stop, door::resume, PATIENCE);
       assertAllInOrderPerAggregate(all, stored().stream().map(m -> m.getHeaders().getFirst("event-id")).toList());
     }
     assertThat(outbox.failures()).isEmpty();

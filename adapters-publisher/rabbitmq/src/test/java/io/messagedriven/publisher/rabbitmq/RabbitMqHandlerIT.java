@@ -10,7 +10,6 @@ import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.testing.OutboxFixture;
 import io.messagedriven.publisher.testing.TcpForwarder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -89,19 +88,7 @@ class RabbitMqHandlerIT {
     consumer.bind("User.*");
     try (TcpForwarder door = TcpForwarder.start(5672);
         RabbitMqHandler rabbit = rabbit("amqp://guest:guest@127.0.0.1:" + door.port())) {
-      List<Event> before = outbox.append(4, 2);
-      outbox.publish(rabbit);
-      outbox.awaitPublished(before, PATIENCE);
-
-      door.stop(); // the open connection is cut and new ones are refused
-      List<Event> during = outbox.append(4, 3);
-      outbox.awaitRetries(4, PATIENCE);
-      assertThat(outbox.countPublished(during)).isZero();
-
-      door.resume();
-      outbox.awaitPublished(during, PATIENCE);
-      List<Event> all = new ArrayList<>(before);
-      all.addAll(during);
+      List<Event> all = outbox.publishThroughOutage(rabbit, door::stop, door::resume, PATIENCE);
       awaitDeliveries(all.size());
       assertAllInOrderPerAggregate(all, consumer.messageIds());
     }

@@ -9,10 +9,30 @@ import javax.sql.DataSource;
  * <p>{@link PostgresStore} runs them on start unless told not to. To run them yourself, include
  * {@link #CHANGELOG} from your own changelog, or call {@link #run}. Concurrent runs are safe:
  * Liquibase serialises them with its lock table.
+ *
+ * <p>Besides the tables, they enable and force row-level security on them, and create the roles
+ * {@link #TENANT_ROLE} and {@link #PUBLISHER_ROLE} with their grants as far as the migrating role
+ * is allowed to; what it may not do is logged as a warning and retried on every run. The
+ * README's section "Tenancy" lists what an administrator sets up otherwise.
  */
 public final class Migrations {
   /** Classpath location of the changelog, for {@code <include file="..."/>}. */
   public static final String CHANGELOG = LiquibaseMigrations.CHANGELOG;
+
+  /**
+   * The role the store's transactions switch to ({@code SET LOCAL ROLE}): it has no login and no
+   * {@code BYPASSRLS}, so row-level security binds it even when the application connects as a
+   * superuser. The migrations create it if the migrating role may, and grant it its table
+   * privileges; the connecting role must be a member of it.
+   */
+  public static final String TENANT_ROLE = LiquibaseMigrations.TENANT_ROLE;
+
+  /**
+   * Members of this role read and update every tenant's events: the publishers' cross-tenant
+   * path. The migrations create it if the migrating role may; the role publishers connect as
+   * must be a member of it unless it is a superuser or has {@code BYPASSRLS}.
+   */
+  public static final String PUBLISHER_ROLE = LiquibaseMigrations.PUBLISHER_ROLE;
 
   private Migrations() {}
 

@@ -3,7 +3,10 @@ package io.messagedriven.jdbi;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
+import io.messagedriven.application.port.UnitOfWork;
 import io.messagedriven.jdbi.internal.JdbiStore;
+import io.messagedriven.jdbi.internal.JdbiTransactions;
+import java.sql.Connection;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -31,14 +34,38 @@ public final class PostgresStore implements AutoCloseable {
     return new Builder();
   }
 
-  /** The transaction boundary for the use cases. */
+  /**
+   * The transaction boundary for the use cases. A tenant-scoped transaction ({@link
+   * Transactions#inTenant}) sees and writes that tenant's users and events only, and one with no
+   * tenant ({@link Transactions#withoutTenant}) sees the tenant directory alone: PostgreSQL's
+   * row-level security enforces it, also on SQL of your own run through {@link #connection}.
+   */
   public Transactions transactions() {
     return store.transactions();
   }
 
-  /** The outbox for publishers: each call is a short transaction of its own, across tenants. */
+  /**
+   * The outbox for publishers: each call is a short transaction of its own, across tenants. This
+   * is the one path that crosses tenants; it runs as the connecting role, which must bypass
+   * row-level security or be a member of {@link Migrations#PUBLISHER_ROLE}.
+   *
+   * @throws IllegalStateException if the connecting role would see no tenant's events
+   */
   public OutboxPort outbox() {
     return store.outbox();
+  }
+
+  /**
+   * The JDBC connection of a unit of work that {@link #transactions()} opened, to run your own
+   * SQL in the same transaction, bound by the same tenant scope. Use it only inside the work
+   * function; do not commit, roll back or close it. Inside the transaction the connection runs as
+   * {@link Migrations#TENANT_ROLE} (when the connecting role may switch to it): grant that role
+   * privileges on your own tables to use them here.
+   *
+   * @throws IllegalArgumentException if {@code work} does not come from a {@code PostgresStore}
+   */
+  public static Connection connection(UnitOfWork work) {
+    return JdbiTransactions.connectionOf(work);
   }
 
   /**

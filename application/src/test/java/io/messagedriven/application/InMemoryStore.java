@@ -1,6 +1,9 @@
 package io.messagedriven.application;
 
 import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.EventHistory;
+import io.messagedriven.application.port.EventRecord;
+import io.messagedriven.application.port.EventStatus;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.TenantRepository;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +44,8 @@ import java.util.stream.Stream;
  * users and events are visible and writable, inside {@link #withoutTenant} none are, as with
  * row-level security. Outbox calls made outside a transaction (a publisher's) each run in a
  * transaction of their own, across tenants. A claim leases the oldest unfinished event of each
- * aggregate when it is due; acknowledgements are fenced by the lease token.
+ * aggregate when it is due; acknowledgements are fenced by the lease token. An event's position
+ * in the history is its place in write order.
  */
 final class InMemoryStore
     implements Transactions, UnitOfWork, TenantRepository, UserRepository, OutboxPort {
@@ -136,6 +141,12 @@ final class InMemoryStore
   }
 
   @Override
+  public EventHistory history() {
+    current();
+    return this::history;
+  }
+
+  @Override
   public synchronized Optional<Tenant> findById(TenantId id) {
     return Optional.ofNullable(current().tenants.get(id));
   }
@@ -164,6 +175,33 @@ final class InMemoryStore
   @Override
   public synchronized Optional<User> findByEmail(TenantId tenant, Email email) {
     return visibleUsers(tenant).filter(u -> u.email().canonical().equals(email.canonical())).findFirst();
+  }
+
+  @Override
+  public synchronized List<User> list(TenantId tenant, After after, int limit) {
+    return visibleUsers(tenant)
+        .filter(u -> after == null || u.createdAt().isAfter(after.createdAt()) || u.createdAt()
+            .equals(after.createdAt()) && u.id().toString().compareTo(after.id().toString()) > 0)
+        .sorted(Comparator.comparing(User::createdAt).thenComparing(u -> u.id().toString()))
+        .limit(limit).toList();
+  }
+
+  private synchronized List<EventRecord> history(
+      TenantId tenant, String aggregateType, String aggregateId, long afterPosition, int limit) {
+    List<Row> rows = List.copyOf(current().events.values());
+    List<EventRecord> found = new ArrayList<>();
+    for (int position = 1; position <= rows.size() && found.size() < limit; position++) {
+      Row row = rows.get(position - 1);
+      Event event = row.event();
+      if (position > afterPosition && event.tenantId().equals(tenant) && event.tenantId().equals(scope)
+          && event.aggregateType().equals(aggregateType) && event.aggregateId().equals(aggregateId)) {
+        Instant at = row.nextAttemptAt();
+        found.add(new EventRecord(position, event, EventStatus.valueOf(row.status().name()), row.attempts(),
+            row.unfinished() ? at : null, row.lastFailure(), row.status() == Status.PUBLISHED ? at : null,
+            row.status() == Status.FAILED ? at : null));
+      }
+    }
+    return found;
   }
 
   private Stream<User> visibleUsers(TenantId tenant) {

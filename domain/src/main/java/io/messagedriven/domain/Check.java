@@ -4,6 +4,14 @@ package io.messagedriven.domain;
 final class Check {
   private Check() {}
 
+  /**
+   * Now according to {@code clock}, to the microsecond: the precision PostgreSQL keeps, so an
+   * aggregate returned by a use case equals the one read back later.
+   */
+  static java.time.Instant now(java.time.Clock clock) {
+    return notNull("clock", clock).instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   static <T> T notNull(String field, T value) {
     if (value == null) {
       throw new InvalidValueException(field, null, "it is required");
@@ -12,8 +20,9 @@ final class Check {
   }
 
   /**
-   * A human-readable text: trimmed, not blank, at most {@code maxLength} characters and free of
-   * control characters. Returns the trimmed text.
+   * A human-readable text: trimmed, not blank, at most {@code maxLength} characters, free of
+   * control characters and of unpaired surrogates (which no database encoding could store
+   * verbatim). Returns the trimmed text.
    */
   static String text(String field, String value, int maxLength) {
     notNull(field, value);
@@ -27,7 +36,22 @@ final class Check {
     if (hasControlCharacter(trimmed)) {
       throw new InvalidValueException(field, value, "it contains a control character");
     }
+    if (hasUnpairedSurrogate(trimmed)) {
+      throw new InvalidValueException(field, value, "it contains an unpaired surrogate, which is not text");
+    }
     return trimmed;
+  }
+
+  static boolean hasUnpairedSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean hasControlCharacter(String value) {

@@ -24,9 +24,11 @@ public record Tenant(TenantId id, String slug, String name, Instant createdAt) {
     createdAt = Check.notNull("createdAt", createdAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
   }
 
-  /** A new tenant with a fresh id, created now according to {@code clock}. */
+  /**
+   * A new tenant with a fresh id, created now according to {@code clock}, to the microsecond.
+   */
   public static Tenant create(String slug, String name, Clock clock) {
-    return new Tenant(TenantId.random(), slug, name, clock.instant());
+    return new Tenant(TenantId.random(), slug, name, Check.now(clock));
   }
 
   /** Checks a tenant's display name and returns it trimmed. */

@@ -43,12 +43,12 @@ public record User(UserId id, TenantId tenantId, Email email, String name, Insta
   public record Created(User user, Event event) {}
 
   /**
-   * Creates a user of {@code tenantId} now according to {@code clock}, and the {@code
-   * User.created} event whose JSON payload carries the user's id, tenant, email and name.
+   * Creates a user of {@code tenantId} now according to {@code clock} (to the microsecond), and
+   * the {@code User.created} event whose JSON payload carries the user's id, tenant, email and
+   * name.
    */
   public static Created create(TenantId tenantId, Email email, String name, Clock clock) {
-    Check.notNull("clock", clock);
-    User user = new User(UserId.random(), tenantId, email, name, clock.instant());
+    User user = new User(UserId.random(), tenantId, email, name, Check.now(clock));
     Map<String, String> payload = new LinkedHashMap<>();
     payload.put("userId", user.id().toString());
     payload.put("tenantId", tenantId.toString());

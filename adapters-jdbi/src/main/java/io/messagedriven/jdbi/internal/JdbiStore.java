@@ -11,9 +11,12 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The parts behind {@code PostgresStore}: the pool, Jdbi, and the ports built on them. */
 public final class JdbiStore implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JdbiStore.class);
 
   /** Checked settings from the builder. */
   public record Settings(
@@ -30,24 +33,44 @@ public final class JdbiStore implements AutoCloseable {
   private final Transactions transactions;
   private final OutboxPort outbox;
   private final OutboxSignals signals;
+  private final TenantAccess access;
 
   public JdbiStore(Settings settings) {
     this.ownedPool = settings.dataSource() == null ? pool(settings) : null;
     DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     try {
       if (settings.migrate()) {
         LiquibaseMigrations.run(dataSource);
       }
+      this.access = checkedAccess(TenantAccess.probe(jdbi));
     } catch (RuntimeException e) {
       close();
       throw e;
     }
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    this.transactions = new JdbiTransactions(jdbi);
+    this.transactions = new JdbiTransactions(jdbi, access.canSwitchToTenantRole());
     this.outbox = JdbiOutbox.standalone(jdbi, settings.failedEventsHoldAggregate());
     this.signals = new PgOutboxSignals(() -> settings.dataSource() != null
         ? settings.dataSource().getConnection()
         : DriverManager.getConnection(settings.jdbcUrl(), credentials(settings)));
+  }
+
+  /**
+   * Refuses a connecting role that no policy binds and that cannot switch to the tenant role:
+   * tenants would not be isolated.
+   */
+  private static TenantAccess checkedAccess(TenantAccess access) {
+    if (!access.canSwitchToTenantRole()) {
+      if (access.bypassesRls()) {
+        throw new IllegalStateException("role " + access.role() + " bypasses row-level security (superuser or "
+            + "BYPASSRLS) and cannot SET ROLE " + LiquibaseMigrations.TENANT_ROLE + ", so tenants would not be isolated: "
+            + "create that role and grant it to " + access.role() + " (README, section Tenancy), or connect "
+            + "as a role without BYPASSRLS");
+      }
+      log.info("role {} cannot SET ROLE {}; tenant transactions run as {} itself, which row-level security binds",
+          access.role(), LiquibaseMigrations.TENANT_ROLE, access.role());
+    }
+    return access;
   }
 
   private static Properties credentials(Settings settings) {
@@ -79,7 +102,13 @@ public final class JdbiStore implements AutoCloseable {
     return transactions;
   }
 
+  /** The cross-tenant outbox for publishers; refused when the connecting role would see no events. */
   public OutboxPort outbox() {
+    if (!access.readsEveryTenant()) {
+      throw new IllegalStateException("role " + access.role() + " cannot read every tenant's events, so a publisher "
+          + "on this store would find none: grant " + LiquibaseMigrations.PUBLISHER_ROLE + " to " + access.role()
+          + " (README, section Tenancy)");
+    }
     return outbox;
   }
 

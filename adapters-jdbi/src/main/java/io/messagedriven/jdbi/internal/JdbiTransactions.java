@@ -3,36 +3,59 @@ package io.messagedriven.jdbi.internal;
 import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
 import io.messagedriven.domain.TenantId;
+import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Transactions on a Jdbi. A tenant-scoped one sets {@code message_driven.tenant_id} for the
- * transaction only ({@code set_config(..., true)}), so a pooled connection never carries it over.
+ * Transactions on a Jdbi. Each starts with one statement that sets {@code
+ * message_driven.tenant_id} (empty for no tenant) and, when the connecting role may, switches to
+ * {@link LiquibaseMigrations#TENANT_ROLE}, both for the transaction only ({@code set_config(..., true)}):
+ * row-level security then binds the transaction whatever role the pool connects as, and a pooled
+ * connection never carries either setting over.
  */
 public final class JdbiTransactions implements Transactions {
   static final String TENANT_SETTING = "message_driven.tenant_id";
   private final Jdbi jdbi;
+  private final String enter;
 
-  public JdbiTransactions(Jdbi jdbi) {
+  /**
+   * @param switchRole whether to switch to {@link LiquibaseMigrations#TENANT_ROLE}; without it the
+   *     connecting role itself must be bound by row-level security
+   */
+  public JdbiTransactions(Jdbi jdbi, boolean switchRole) {
     this.jdbi = jdbi;
+    String tenant = "set_config('" + TENANT_SETTING + "', :tenant, true)";
+    this.enter = switchRole
+        ? "select set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true), " + tenant
+        : "select " + tenant;
   }
 
   @Override
   public <T> T inTenant(TenantId tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(tenant, "tenant");
-    return jdbi.inTransaction(handle -> {
-      handle.createQuery("select set_config('" + TENANT_SETTING + "', :tenant, true)")
-          .bind("tenant", tenant.value().toString())
-          .mapTo(String.class)
-          .one();
-      return work.apply(new JdbiUnitOfWork(handle));
-    });
+    return in(tenant.value().toString(), work);
   }
 
   @Override
   public <T> T withoutTenant(Function<UnitOfWork, T> work) {
-    return jdbi.inTransaction(handle -> work.apply(new JdbiUnitOfWork(handle)));
+    return in("", work);
+  }
+
+  private <T> T in(String tenant, Function<UnitOfWork, T> work) {
+    Objects.requireNonNull(work, "work");
+    return jdbi.inTransaction(handle -> {
+      handle.createQuery(enter).bind("tenant", tenant).mapTo(String.class).one();
+      return work.apply(new JdbiUnitOfWork(handle));
+    });
+  }
+
+  /** The connection under a unit of work these transactions opened. */
+  public static Connection connectionOf(UnitOfWork work) {
+    if (work instanceof JdbiUnitOfWork unit) {
+      return unit.handle().getConnection();
+    }
+    throw new IllegalArgumentException("not a unit of work of a PostgresStore: " + work);
   }
 }

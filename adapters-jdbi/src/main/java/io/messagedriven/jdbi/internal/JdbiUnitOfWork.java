@@ -1,5 +1,6 @@
 package io.messagedriven.jdbi.internal;
 
+import io.messagedriven.application.port.EventHistory;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.TenantRepository;
 import io.messagedriven.application.port.UnitOfWork;
@@ -12,6 +13,7 @@ final class JdbiUnitOfWork implements UnitOfWork {
   private TenantRepository tenants;
   private UserRepository users;
   private OutboxPort outbox;
+  private EventHistory history;
 
   JdbiUnitOfWork(Handle handle) {
     this.handle = handle;
@@ -39,5 +41,17 @@ final class JdbiUnitOfWork implements UnitOfWork {
       outbox = JdbiOutbox.inTransaction(handle);
     }
     return outbox;
+  }
+
+  @Override
+  public EventHistory history() {
+    if (history == null) {
+      history = new JdbiEventHistory(handle.attach(EventHistoryDao.class));
+    }
+    return history;
+  }
+
+  Handle handle() {
+    return handle;
   }
 }

@@ -7,6 +7,7 @@ import io.messagedriven.domain.TenantId;
 import io.messagedriven.domain.User;
 import io.messagedriven.domain.UserId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 
@@ -39,5 +40,13 @@ final class JdbiUserRepository implements UserRepository {
       }
       throw e;
     }
+  }
+
+  @Override
+  public List<User> list(TenantId tenant, After after, int limit) {
+    if (after == null) {
+      return dao.listFirst(tenant.value(), limit);
+    }
+    return dao.listAfter(tenant.value(), after.createdAt().atOffset(ZoneOffset.UTC), after.id().value(), limit);
   }
 }

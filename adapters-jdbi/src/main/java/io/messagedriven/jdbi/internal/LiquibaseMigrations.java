@@ -18,6 +18,10 @@ import liquibase.ui.LoggerUIService;
 /** Runs the changelog with Liquibase's update command. */
 public final class LiquibaseMigrations {
   public static final String CHANGELOG = "io/messagedriven/jdbi/db/changelog.xml";
+  /** The role tenant-scoped transactions switch to; created by 003-tenancy.sql. */
+  public static final String TENANT_ROLE = "message_driven_tenant";
+  /** The role whose members read every tenant's events; created by 003-tenancy.sql. */
+  public static final String PUBLISHER_ROLE = "message_driven_publisher";
 
   private LiquibaseMigrations() {}
 

@@ -7,6 +7,7 @@ import io.messagedriven.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -24,7 +25,7 @@ interface UserDao {
 
   @SqlQuery(
       "select id, tenant_id, email, name, created_at from users "
-          + "where tenant_id = :tenantId and lower(email) = lower(:email)")
+          + "where tenant_id = :tenantId and email_lower = lower(:email)")
   Optional<User> findByEmail(@Bind("tenantId") UUID tenantId, @Bind("email") String email);
 
   @SqlUpdate(
@@ -32,6 +33,17 @@ interface UserDao {
           + "values (:id, :tenantId, :email, :name, :createdAt)")
   void insert(@Bind("id") UUID id, @Bind("tenantId") UUID tenantId, @Bind("email") String email,
       @Bind("name") String name, @Bind("createdAt") OffsetDateTime createdAt);
+
+  @SqlQuery(
+      "select id, tenant_id, email, name, created_at from users where tenant_id = :tenantId "
+          + "order by created_at, id limit :limit")
+  List<User> listFirst(@Bind("tenantId") UUID tenantId, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "select id, tenant_id, email, name, created_at from users where tenant_id = :tenantId "
+          + "and (created_at, id) > (:createdAt, :id) order by created_at, id limit :limit")
+  List<User> listAfter(@Bind("tenantId") UUID tenantId, @Bind("createdAt") OffsetDateTime createdAt,
+      @Bind("id") UUID id, @Bind("limit") int limit);
 
   final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<User> {
     @Override

@@ -12,4 +12,7 @@ public interface UnitOfWork {
 
   /** The outbox, writing in this transaction. */
   OutboxPort outbox();
+
+  /** The events already written, with their status, read in this transaction. */
+  EventHistory history();
 }

@@ -5,6 +5,8 @@ import io.messagedriven.domain.Email;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.domain.User;
 import io.messagedriven.domain.UserId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The users of a tenant, as seen from inside one transaction. */
@@ -22,4 +24,22 @@ public interface UserRepository {
    *     case, even one committed concurrently
    */
   void add(User user);
+
+  /**
+   * Up to {@code limit} users of the tenant in creation order (ties broken by id), starting
+   * after the user at {@code after}, or from the first user when {@code after} is null.
+   */
+  List<User> list(TenantId tenant, After after, int limit);
+
+  /**
+   * A position in a tenant's users, as ordered by {@link #list}: past the user created at {@code
+   * createdAt} with id {@code id}.
+   */
+  record After(Instant createdAt, UserId id) {
+    public After {
+      if (createdAt == null || id == null) {
+        throw new IllegalArgumentException("a position needs a creation time and an id");
+      }
+    }
+  }
 }

@@ -1,0 +1,41 @@
+package io.messagedriven.application.port;
+
+import io.messagedriven.domain.Event;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event as the outbox holds it: the event and where it is in its lifecycle.
+ *
+ * @param position its place in the outbox's write order; later events have larger positions
+ * @param event the event as written
+ * @param status pending, in flight, published or failed
+ * @param attempts how many times a publisher has claimed it
+ * @param nextAttemptAt when a pending event is due, or when an in-flight one's lease ends; null
+ *     once it is published or failed
+ * @param lastError the error of the latest failed attempt, kept even when a later attempt
+ *     succeeded; null if no attempt failed
+ * @param publishedAt when it was marked published; null unless {@link EventStatus#PUBLISHED}
+ * @param failedAt when it was marked failed; null unless {@link EventStatus#FAILED}
+ */
+public record EventRecord(
+    long position,
+    Event event,
+    EventStatus status,
+    int attempts,
+    Instant nextAttemptAt,
+    Failure lastError,
+    Instant publishedAt,
+    Instant failedAt) {
+
+  public EventRecord {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(status, "status");
+  }
+
+  /** The error of the latest failed attempt, if any. */
+  public Optional<Failure> error() {
+    return Optional.ofNullable(lastError);
+  }
+}

@@ -8,6 +8,11 @@
  *       event name ({@code User.created}, {@code User.*}, {@code *}) and fails unrouted events
  *       unless told otherwise.
  *   <li>{@link io.messagedriven.publisher.LoggingHandler}: logs each event.
+ *   <li>{@link io.messagedriven.publisher.webhook.WebhookHandler}: posts each event to a URL,
+ *       signed; broker targets (RabbitMQ, Kafka, NATS JetStream) are separate modules.
+ *   <li>{@link io.messagedriven.publisher.MessageHeaders}: the header names every target uses;
+ *       {@link io.messagedriven.publisher.Acknowledgements}: send a batch, then await every
+ *       acknowledgement, for adapters of your own.
  * </ul>
  *
  * <pre>{@code

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} and {@code --name=value} flags, checked against the names a command knows. */
-final class Args {
+public final class Args {
   private final Map<String, String> values;
 
   private Args(Map<String, String> values) {
@@ -18,7 +18,7 @@ final class Args {
    *
    * @throws IllegalArgumentException for an unknown flag or one without a value
    */
-  static Args parse(String[] args, Set<String> known) {
+  public static Args parse(String[] args, Set<String> known) {
     Map<String, String> values = new HashMap<>();
     List<String> list = List.of(args);
     for (int i = 0; i < list.size(); i++) {
@@ -51,19 +51,19 @@ final class Args {
     return new Args(values);
   }
 
-  boolean help() {
+  public boolean help() {
     return values.containsKey("help");
   }
 
-  String get(String name) {
+  public String get(String name) {
     return values.get(name);
   }
 
-  String get(String name, String fallback) {
+  public String get(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }
 
-  int intValue(String name, int fallback, int min, int max) {
+  public int intValue(String name, int fallback, int min, int max) {
     String value = values.get(name);
     if (value == null) {
       return fallback;

@@ -1,11 +1,10 @@
 package io.messagedriven.examples;
 
 import io.messagedriven.jdbi.PostgresStore;
-import io.messagedriven.publisher.EventRouter;
-import io.messagedriven.publisher.LoggingHandler;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,12 +15,15 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MessagePublisher {
   private static final String USAGE = """
-      usage: MessagePublisher --jdbc-url URL [--name NAME] [--batch-size N] [--workers N]
-        --jdbc-url    jdbc:postgresql://host:port/db?user=... (or MESSAGE_DRIVEN_JDBC_URL)
-        --name        publisher name for threads and leases (default message-publisher)
-        --batch-size  events claimed at once (default 200)
-        --workers     handler threads (default 4)
-      Every event is logged (LoggingHandler) and marked published.""";
+      usage: MessagePublisher --jdbc-url URL [--target log,rabbitmq,kafka,nats,webhook] [target flags]
+                              [--name NAME] [--batch-size N] [--workers N]
+        --jdbc-url             jdbc:postgresql://host:port/db?user=... (or MESSAGE_DRIVEN_JDBC_URL)
+        --name                 publisher name for threads and leases (default message-publisher)
+        --batch-size           events claimed at once (default 200)
+        --workers              handler threads (default 4)
+      """ + Targets.USAGE + """
+
+      Every event goes to every target; it is marked published once all of them acknowledged it.""";
 
   private MessagePublisher() {}
 
@@ -37,7 +39,9 @@ public final class MessagePublisher {
   static int run(String[] args, PrintStream out, CountDownLatch stop, boolean onSignal) throws InterruptedException {
     Args flags;
     try {
-      flags = Args.parse(args, Set.of("jdbc-url", "name", "batch-size", "workers"));
+      Set<String> known = new HashSet<>(Set.of("jdbc-url", "name", "batch-size", "workers"));
+      known.addAll(Targets.FLAGS);
+      flags = Args.parse(args, known);
       if (flags.help()) {
         out.println(USAGE);
         return 0;
@@ -46,15 +50,18 @@ public final class MessagePublisher {
       if (url == null || url.isBlank()) {
         throw new IllegalArgumentException("--jdbc-url (or " + Database.URL_VARIABLE + ") is required");
       }
+      int batchSize = flags.intValue("batch-size", 200, 1, 10_000);
+      int workers = flags.intValue("workers", 4, 1, 1_000);
       Quiet.liquibase();
-      try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).build()) {
+      try (Targets targets = Targets.from(flags);
+          PostgresStore store = PostgresStore.builder().jdbcUrl(url).build()) {
         Publisher publisher = Publisher.builder()
             .outbox(store.outbox())
             .signals(store.signals())
-            .handler(EventRouter.builder().route("*", new LoggingHandler()).build())
+            .handler(targets.router())
             .name(flags.get("name", "message-publisher"))
-            .batchSize(flags.intValue("batch-size", 200, 1, 10_000))
-            .workers(flags.intValue("workers", 4, 1, 1_000))
+            .batchSize(batchSize)
+            .workers(workers)
             .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -65,7 +72,8 @@ public final class MessagePublisher {
           Runtime.getRuntime().addShutdownHook(hook);
         }
         publisher.start();
-        out.println("Publishing from " + Database.redact(url) + " as " + publisher.owner() + "; Ctrl-C to stop.");
+        out.println("Publishing from " + Database.redact(url) + " to " + String.join(", ", targets.names())
+            + " as " + publisher.owner() + "; Ctrl-C to stop.");
         stop.await();
         out.println("Stopping: finishing in-flight events...");
         boolean clean = publisher.stop(Duration.ofSeconds(30));

@@ -70,6 +70,23 @@ class ArchitectureTest {
       .allowEmptyShould(false);
 
   @ArchTest
+  static final ArchRule rabbitMqClientStaysInItsAdapter = brokerClientOnlyIn("com.rabbitmq..", "io.messagedriven.publisher.rabbitmq..");
+
+  @ArchTest
+  static final ArchRule kafkaClientStaysInItsAdapter = brokerClientOnlyIn("org.apache.kafka..", "io.messagedriven.publisher.kafka..");
+
+  @ArchTest
+  static final ArchRule natsClientStaysInItsAdapter = brokerClientOnlyIn("io.nats..", "io.messagedriven.publisher.nats..");
+
+  /** A broker client is used by its adapter only (and by the benchmark's direct baselines). */
+  private static ArchRule brokerClientOnlyIn(String client, String adapter) {
+    return noClasses()
+        .that().resideOutsideOfPackages(adapter, "io.messagedriven.examples.bench..")
+        .should().dependOnClassesThat().resideInAnyPackage(client)
+        .allowEmptyShould(false);
+  }
+
+  @ArchTest
   static final ArchRule noCyclesBetweenPackages = slices()
       .matching("io.messagedriven.(**)")
       .should().beFreeOfCycles()

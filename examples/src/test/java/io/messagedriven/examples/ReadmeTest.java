@@ -16,7 +16,9 @@ class ReadmeTest {
   private static final Path SOURCES = Path.of("src/main/java/io/messagedriven/examples");
 
   @ParameterizedTest
-  @CsvSource({"EmbeddingExample.java, embed", "WelcomeEmailHandler.java, handler", "QueryingExample.java, query"})
+  @CsvSource({"EmbeddingExample.java, embed", "WelcomeEmailHandler.java, handler", "QueryingExample.java, query",
+      "RedisListHandler.java, adapter", "BrokerTargetsExample.java, rabbitmq", "BrokerTargetsExample.java, kafka",
+      "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

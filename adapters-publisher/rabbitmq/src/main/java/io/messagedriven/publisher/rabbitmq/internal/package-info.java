@@ -1,0 +1,2 @@
+/** Confirming channels and the connection behind the RabbitMQ handler; not public API. */
+package io.messagedriven.publisher.rabbitmq.internal;

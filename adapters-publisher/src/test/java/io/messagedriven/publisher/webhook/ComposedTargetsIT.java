@@ -1,0 +1,63 @@
+package io.messagedriven.publisher.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.messagedriven.domain.Event;
+import io.messagedriven.publisher.EventRouter;
+import io.messagedriven.publisher.testing.OutboxFixture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The router composes targets: every User event to one, User.created also to another. */
+class ComposedTargetsIT {
+
+  @Test
+  void aggregateWildcardGoesToOneTargetAndOneNameAlsoToAnother() throws Exception {
+    try (WebhookReceiver everything = new WebhookReceiver();
+        WebhookReceiver created = new WebhookReceiver();
+        OutboxFixture outbox = OutboxFixture.create()) {
+      EventRouter router = EventRouter.builder()
+          .route("User.*", WebhookHandler.builder().url(everything.url()).secret("one").build())
+          .route("User.created", WebhookHandler.builder().url(created.url()).secret("two").build())
+          .build();
+      List<Event> events = outbox.append(4, 3);
+      outbox.publish(router);
+      outbox.awaitPublished(events, Duration.ofSeconds(20));
+
+      assertThat(idsOf(everything)).containsExactlyInAnyOrderElementsOf(ids(events));
+      assertThat(idsOf(created)).containsExactlyInAnyOrderElementsOf(
+          ids(events.stream().filter(event -> event.name().equals("User.created")).toList()));
+      OutboxFixture.assertAllInOrderPerAggregate(events, idsOf(everything));
+    }
+  }
+
+  @Test
+  void anEventIsPublishedOnlyOnceEveryMatchingTargetAcknowledgedIt() throws Exception {
+    try (WebhookReceiver everything = new WebhookReceiver();
+        WebhookReceiver created = new WebhookReceiver();
+        OutboxFixture outbox = OutboxFixture.create()) {
+      created.answer(503);
+      EventRouter router = EventRouter.builder()
+          .route("User.*", WebhookHandler.builder().url(everything.url()).secret("one").build())
+          .route("User.created", WebhookHandler.builder().url(created.url()).secret("two").build())
+          .build();
+      List<Event> events = outbox.append(2, 1);
+      outbox.publish(router);
+      outbox.awaitRetries(2, Duration.ofSeconds(15));
+      assertThat(outbox.countPublished(events)).isZero();
+
+      created.answer(200);
+      outbox.awaitPublished(events, Duration.ofSeconds(20));
+      assertThat(idsOf(created)).containsExactlyInAnyOrderElementsOf(ids(events));
+    }
+  }
+
+  private static List<String> idsOf(WebhookReceiver receiver) {
+    return receiver.accepted().stream().map(request -> request.headers().get("event-id")).toList();
+  }
+
+  private static List<String> ids(List<Event> events) {
+    return events.stream().map(event -> event.id().toString()).toList();
+  }
+}

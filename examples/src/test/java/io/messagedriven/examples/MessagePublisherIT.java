@@ -1,0 +1,97 @@
+package io.messagedriven.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.messagedriven.application.CreateTenant;
+import io.messagedriven.application.CreateTenantCommand;
+import io.messagedriven.application.CreateUser;
+import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.domain.TenantId;
+import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.jdbi.testing.TestDatabase;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class MessagePublisherIT {
+
+  @Test
+  void publishesEveryEventToEveryTargetNamed() throws Exception {
+    String token = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    String stream = "MD_TEST_" + token;
+    String url = TestDatabase.freshUrl();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (Connection nats = Nats.connect("nats://127.0.0.1:4222"); PostgresStore store = PostgresStore.builder().jdbcUrl(url).build()) {
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(stop, output,
+          "--jdbc-url", url, "--target", "log,nats", "--nats-subject-prefix", "mdtest" + token + ".", "--nats-stream", stream));
+      TenantId tenant = new CreateTenant(store.transactions(), Clock.systemUTC())
+          .handle(new CreateTenantCommand("t-" + token, "Tenant")).id();
+      CreateUser createUser = new CreateUser(store.transactions(), Clock.systemUTC());
+      for (int i = 0; i < 3; i++) {
+        createUser.handle(CreateUserCommand.of(tenant, "user" + i + "@example.com", "User " + i));
+      }
+
+      JetStreamManagement streams = nats.jetStreamManagement();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (storedIn(streams, stream) < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      stop.countDown();
+
+      assertThat(exit.get(30, TimeUnit.SECONDS)).as(output.toString(StandardCharsets.UTF_8)).isZero();
+      assertThat(storedIn(streams, stream)).isEqualTo(3);
+      assertThat(streams.getMessage(stream, 1).getSubject()).isEqualTo("mdtest" + token + ".User.created");
+      assertThat(output.toString(StandardCharsets.UTF_8)).contains("to log, nats").contains("Stopped cleanly.");
+      streams.deleteStream(stream);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--target kafak | --target must be one or more of log,rabbitmq,kafka,nats,webhook, was kafak",
+      "--target log,log | --target names log twice",
+      "--target webhook | --target webhook: url is required, was null",
+      "--target webhook --webhook-url http://127.0.0.1:1/x | --target webhook: secret is required",
+      "--target rabbitmq --rabbitmq-uri http://x | --target rabbitmq: uri must be an amqp:// or amqps:// URI, was http://x",
+      "--target kafka --kafka-bootstrap nohost | --target kafka: bootstrapServers must be host:port",
+      "--target nats --nats-subject-prefix events | --target nats: subjectPrefix must be empty or tokens ending with a dot",
+      "--batch-size 0 | --batch-size must be 1 to 10000, was 0",
+      "--nats-urls x | unknown flag --nats-urls"})
+  void badFlagValuesAreRefusedWithExitCode2(String flags, String error) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    String[] args = ("--jdbc-url jdbc:postgresql://127.0.0.1:1/none " + flags).split(" ");
+    int code = run(new CountDownLatch(0), output, args);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("error: " + error).contains("usage:");
+  }
+
+  private static int run(CountDownLatch stop, ByteArrayOutputStream output, String... args) {
+    try {
+      return MessagePublisher.run(args, new PrintStream(output, true, StandardCharsets.UTF_8), stop, false);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long storedIn(JetStreamManagement streams, String stream) {
+    try {
+      return streams.getStreamInfo(stream).getStreamState().getMsgCount();
+    } catch (Exception notYet) {
+      return 0;
+    }
+  }
+}

@@ -22,12 +22,24 @@ public final class Database implements AutoCloseable {
 
   /** The configured database, or an embedded one if none is configured. */
   public static Database open(String urlFlag, PrintStream out) {
-    String url = urlFlag != null ? urlFlag : System.getenv(URL_VARIABLE);
+    return open(urlFlag != null ? urlFlag : System.getenv(URL_VARIABLE), true, out);
+  }
+
+  /**
+   * The database at {@code url} only, never the one named by the environment, for commands
+   * that empty tables (the benchmarks): they must be pointed at a database explicitly.
+   */
+  public static Database openExplicit(String url, PrintStream out) {
+    return open(url, false, out);
+  }
+
+  private static Database open(String url, boolean fromEnvironmentToo, PrintStream out) {
     if (url != null && !url.isBlank()) {
       out.println("Using the database at " + redact(url));
       return new Database(url, null);
     }
-    out.println("No database configured (--jdbc-url or " + URL_VARIABLE + "): starting an embedded PostgreSQL 17...");
+    out.println("No database configured (--jdbc-url" + (fromEnvironmentToo ? " or " + URL_VARIABLE : "")
+        + "): starting an embedded PostgreSQL 17...");
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
       out.println("Embedded PostgreSQL is up on port " + postgres.getPort());

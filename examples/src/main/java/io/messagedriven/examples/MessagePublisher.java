@@ -74,11 +74,14 @@ public final class MessagePublisher {
         publisher.start();
         out.println("Publishing from " + Database.redact(url) + " to " + String.join(", ", targets.names())
             + " as " + publisher.owner() + "; Ctrl-C to stop.");
-        stop.await();
-        out.println("Stopping: finishing in-flight events...");
-        boolean clean = publisher.stop(Duration.ofSeconds(30));
-        out.println(clean ? "Stopped cleanly." : "Stopped; some handlers were still running and will be retried.");
-        stopped.countDown();
+        try {
+          stop.await();
+          out.println("Stopping: finishing in-flight events...");
+          boolean clean = publisher.stop(Duration.ofSeconds(30));
+          out.println(clean ? "Stopped cleanly." : "Stopped; some handlers were still running and will be retried.");
+        } finally {
+          stopped.countDown(); // lets the shutdown hook, and so the JVM, finish
+        }
         return 0;
       }
     } catch (IllegalArgumentException e) {

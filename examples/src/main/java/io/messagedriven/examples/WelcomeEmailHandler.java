@@ -27,19 +27,15 @@ public final class WelcomeEmailHandler implements EventHandler {
 
   @Override
   public void handle(Event event) {
-    if (!sent.add(event.id())) {
+    if (sent.contains(event.id())) {
       return;                                    // at least once: a redelivery is not a new user
     }
     Matcher email = EMAIL.matcher(event.payload());
     if (!email.find()) {                         // retrying cannot fix a malformed event
       throw new NonRetryableException("User.created without an email: " + event.id());
     }
-    try {
-      mailer.accept(email.group(1));             // throw, and the event is retried with backoff
-    } catch (RuntimeException e) {
-      sent.remove(event.id());
-      throw e;
-    }
+    mailer.accept(email.group(1));               // throw, and the event is retried with backoff
+    sent.add(event.id());
   }
 }
 // end::handler[]

@@ -65,7 +65,7 @@ public final class BrokerBench {
       return 0;
     }
     Quiet.liquibase();
-    try (Database database = Database.open(settings.jdbcUrl, out);
+    try (Database database = Database.openExplicit(settings.jdbcUrl, out);
         PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(16).build();
         BenchDatabase db = new BenchDatabase(database.jdbcUrl(), 4)) {
       OutboxRun outbox = new OutboxRun(store, db, db.createTenant(), settings.batchSize, settings.workers, out);

@@ -30,17 +30,11 @@ public final class CreateUser {
     return transactions.inTenant(
         command.tenantId(),
         tx -> {
-          if (tx.tenants().findById(command.tenantId()).isEmpty()) {
-            throw new UnknownTenantException(command.tenantId());
-          }
-          if (tx.users().findByEmail(command.tenantId(), command.email()).isPresent()) {
-            throw new DuplicateEmailException(command.tenantId(), command.email());
-          }
           User.Created created = User.create(command.tenantId(), command.email(), command.name(), clock);
           Event event = command.correlation()
               .map(id -> created.event().withHeader(Event.CORRELATION_ID, id))
               .orElse(created.event());
-          tx.users().add(created.user());
+          tx.users().add(created.user()); // refuses an unknown tenant and a taken email, atomically
           tx.outbox().append(event);
           return created.user();
         });

@@ -212,6 +212,9 @@ final class InMemoryStore
   @Override
   public synchronized void add(User user) {
     State state = current();
+    if (!state.tenants.containsKey(user.tenantId())) {
+      throw new UnknownTenantException(user.tenantId()); // as the database's foreign key does
+    }
     checkWritable(state, user.tenantId());
     boolean taken = state.users.values().stream().anyMatch(
         u -> u.tenantId().equals(user.tenantId()) && u.email().canonical().equals(user.email().canonical()));

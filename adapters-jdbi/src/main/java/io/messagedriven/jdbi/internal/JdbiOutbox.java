@@ -5,6 +5,7 @@ import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The outbox on the {@code events} table. Bound to a {@link Handle} it works in that handle's
@@ -25,21 +27,23 @@ public final class JdbiOutbox implements OutboxPort {
   private static final int CLAIM_WINDOW = 1_000;
 
   private final boolean failedHoldsAggregate;
+  /** The transaction's handle, for an outbox bound to one; null for a standalone outbox. */
+  private final Handle handle;
 
-  private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate) {
+  private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle) {
     this.calls = calls;
     this.failedHoldsAggregate = failedHoldsAggregate;
+    this.handle = handle;
   }
 
   /** An outbox whose calls each run in their own transaction. */
   public static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate) {
-    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate);
+    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
   public static JdbiOutbox inTransaction(Handle handle) {
-    EventDao dao = handle.attach(EventDao.class);
-    return new JdbiOutbox(work -> work.apply(dao), false);
+    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle);
   }
 
   @SuppressWarnings("unchecked")
@@ -51,6 +55,14 @@ public final class JdbiOutbox implements OutboxPort {
   public void append(Collection<Event> events) {
     if (events.isEmpty()) {
       return;
+    }
+    if (handle != null) {
+      try {
+        WritePath.insertEvents(handle.getConnection(), events);
+        return;
+      } catch (SQLException e) {
+        throw new UnableToExecuteStatementException("cannot append " + events.size() + " events: " + e.getMessage(), e, null);
+      }
     }
     List<EventRow> rows = events.stream().map(EventRow::of).toList();
     call(dao -> {

@@ -26,7 +26,7 @@ public final class JdbiTransactions implements Transactions {
    */
   public JdbiTransactions(Jdbi jdbi, boolean switchRole) {
     this.jdbi = jdbi;
-    String tenant = "set_config('" + TENANT_SETTING + "', :tenant, true)";
+    String tenant = "set_config('" + TENANT_SETTING + "', ?, true)";
     this.enter = switchRole
         ? "select set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true), " + tenant
         : "select " + tenant;
@@ -46,7 +46,12 @@ public final class JdbiTransactions implements Transactions {
   private <T> T in(String tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(work, "work");
     return jdbi.inTransaction(handle -> {
-      handle.createQuery(enter).bind("tenant", tenant).mapTo(String.class).one();
+      try {
+        WritePath.enter(handle.getConnection(), enter, tenant);
+      } catch (java.sql.SQLException e) {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+            "cannot start a transaction for tenant '" + tenant + "': " + e.getMessage(), e, null);
+      }
       return work.apply(new JdbiUnitOfWork(handle));
     });
   }

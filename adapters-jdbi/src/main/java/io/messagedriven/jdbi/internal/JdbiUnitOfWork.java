@@ -30,7 +30,7 @@ final class JdbiUnitOfWork implements UnitOfWork {
   @Override
   public UserRepository users() {
     if (users == null) {
-      users = new JdbiUserRepository(handle.attach(UserDao.class));
+      users = new JdbiUserRepository(handle);
     }
     return users;
   }

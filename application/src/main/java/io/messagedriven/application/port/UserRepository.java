@@ -1,6 +1,7 @@
 package io.messagedriven.application.port;
 
 import io.messagedriven.application.DuplicateEmailException;
+import io.messagedriven.application.UnknownTenantException;
 import io.messagedriven.domain.Email;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.domain.User;
@@ -22,6 +23,7 @@ public interface UserRepository {
    *
    * @throws DuplicateEmailException if the tenant has a user with the same address ignoring
    *     case, even one committed concurrently
+   * @throws UnknownTenantException if the user's tenant does not exist
    */
   void add(User user);
 

@@ -47,20 +47,27 @@ final class WriteBench {
     CreateUser createUser = new CreateUser(store.transactions(), clock);
     List<Double> useCase = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
+    Tenant tenant = new CreateTenant(store.transactions(), clock)
+        .handle(new CreateTenantCommand("write-" + System.nanoTime() % 1_000_000, "Write bench"));
+    out.printf("write warm-up: %,d users each way%n", settings.users() / 10);
+    time("raw JDBC", settings.users() / 10, n -> db.insertUserAndEvent(tenant.id().value(), "warm-raw" + n + "@example.com"));
+    time("CreateUser", settings.users() / 10, n -> createUser.handle(
+        CreateUserCommand.of(tenant.id(), "warm" + n + "@example.com", "User " + n)));
     for (int run = 1; run <= settings.runs(); run++) {
       out.printf("write run %d of %d: %,d users from %d threads%n", run, settings.runs(), settings.users(), settings.writers());
+      String round = "r" + run + "-";
       db.clear();
-      Tenant tenant = new CreateTenant(store.transactions(), clock)
-          .handle(new CreateTenantCommand("write-" + run + "-" + System.nanoTime() % 100_000, "Write bench"));
-      raw.add(time("raw JDBC", n -> db.insertUserAndEvent(tenant.id().value(), "raw" + n + "@example.com")));
-      useCase.add(time("CreateUser", n -> createUser.handle(
-          CreateUserCommand.of(tenant.id(), "user" + n + "@example.com", "User " + n))));
+      raw.add(time("raw JDBC", settings.users(), n -> db.insertUserAndEvent(tenant.id().value(), round + n + "@example.com")));
+      db.clear();
+      useCase.add(time("CreateUser", settings.users(), n -> createUser.handle(
+          CreateUserCommand.of(tenant.id(), round + n + "@example.com", "User " + n))));
       out.printf("  raw JDBC %,.0f/s, CreateUser %,.0f/s%n", raw.get(run - 1), useCase.get(run - 1));
     }
     return new Result(Stats.median(useCase), Stats.median(raw));
   }
 
-  private double time(String label, Write write) throws Exception {
+  /** Runs {@code count} writes from the writer threads; returns writes per second. */
+  private double time(String label, int count, Write write) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     ExecutorService threads = Executors.newFixedThreadPool(settings.writers());
@@ -69,20 +76,20 @@ final class WriteBench {
       List<Future<?>> writers = new ArrayList<>();
       for (int t = 0; t < settings.writers(); t++) {
         writers.add(threads.submit(() -> {
-          for (int n = next.getAndIncrement(); n < settings.users(); n = next.getAndIncrement()) {
+          for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
             write.run(n);
             done.incrementAndGet();
           }
           return null;
         }));
       }
-      new Progress(out, label, settings.users()).await(done::get, 600_000);
+      new Progress(out, label, count).await(done::get, 600_000);
       for (Future<?> writer : writers) {
         writer.get();
       }
     } finally {
       threads.shutdownNow();
     }
-    return settings.users() / ((System.nanoTime() - started) / 1e9);
+    return count / ((System.nanoTime() - started) / 1e9);
   }
 }

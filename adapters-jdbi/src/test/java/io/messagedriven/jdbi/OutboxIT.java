@@ -293,6 +293,24 @@ class OutboxIT {
   }
 
   @Test
+  void aCommitOfThisStoreSignalsItsListenersBeforeReturning() throws Exception {
+    Semaphore signals = new Semaphore(0);
+    try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal on subscribing").isTrue();
+      signals.drainPermits();
+
+      append("agg", "User.created");
+
+      assertThat(signals.tryAcquire()).as("signalled in this JVM as the commit returned, no notification needed").isTrue();
+      Thread.sleep(300); // the notification of that commit arrives too
+      signals.drainPermits();
+      store.transactions().inTenant(tenant.id(), tx -> tx.tenants().findById(tenant.id()));
+      Thread.sleep(300);
+      assertThat(signals.availablePermits()).as("a transaction that appended nothing signals nothing").isZero();
+    }
+  }
+
+  @Test
   void signalsResumeAfterTheListeningConnectionIsKilled() throws Exception {
     Semaphore signals = new Semaphore(0);
     try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {

@@ -23,27 +23,43 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> calls;
-  /** Fewest unfinished events per tenant a claim looks at (ten times the batch if larger). */
+  /** Fewest unfinished events per tenant a claim looks at (four times the batch if larger). */
   private static final int CLAIM_WINDOW = 1_000;
 
   private final boolean failedHoldsAggregate;
   /** The transaction's handle, for an outbox bound to one; null for a standalone outbox. */
   private final Handle handle;
 
-  private JdbiOutbox(Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle) {
+  private final boolean sessionsTuned;
+  private boolean appended;
+
+  private JdbiOutbox(
+      Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned) {
     this.calls = calls;
     this.failedHoldsAggregate = failedHoldsAggregate;
     this.handle = handle;
+    this.sessionsTuned = sessionsTuned;
   }
 
-  /** An outbox whose calls each run in their own transaction. */
-  public static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate) {
-    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null);
+  /**
+   * An outbox whose calls each run in their own transaction.
+   *
+   * @param sessionsTuned whether every connection already runs with {@link
+   *     JdbiStore#SESSION_SETTINGS} (a pool the store owns); if not, each claim turns JIT off
+   *     for its own transaction, at the cost of two more round trips
+   */
+  public static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned) {
+    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, sessionsTuned);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
   public static JdbiOutbox inTransaction(Handle handle) {
-    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle);
+    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, false);
+  }
+
+  /** Whether this outbox appended events (in its transaction, for one bound to a handle). */
+  boolean appended() {
+    return appended;
   }
 
   @SuppressWarnings("unchecked")
@@ -59,6 +75,7 @@ public final class JdbiOutbox implements OutboxPort {
     if (handle != null) {
       try {
         WritePath.insertEvents(handle.getConnection(), events);
+        appended = true;
         return;
       } catch (SQLException e) {
         throw new UnableToExecuteStatementException("cannot append " + events.size() + " events: " + e.getMessage(), e, null);
@@ -77,8 +94,12 @@ public final class JdbiOutbox implements OutboxPort {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
-    int window = Math.max(CLAIM_WINDOW, limit * 10);
-    return call(dao -> dao.claim(owner, limit, lease.toMillis(), failedHoldsAggregate, skipped, UUID.randomUUID(), window));
+    int window = Math.max(CLAIM_WINDOW, limit * 4);
+    UUID pivot = UUID.randomUUID();
+    long leaseMillis = lease.toMillis();
+    return call(dao -> sessionsTuned
+        ? dao.claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window)
+        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window));
   }
 
   @Override

@@ -19,13 +19,15 @@ public final class JdbiTransactions implements Transactions {
   static final String TENANT_SETTING = "message_driven.tenant_id";
   private final Jdbi jdbi;
   private final String enter;
+  private final LocalCommits localCommits;
 
   /**
    * @param switchRole whether to switch to {@link LiquibaseMigrations#TENANT_ROLE}; without it the
    *     connecting role itself must be bound by row-level security
    */
-  public JdbiTransactions(Jdbi jdbi, boolean switchRole) {
+  JdbiTransactions(Jdbi jdbi, boolean switchRole, LocalCommits localCommits) {
     this.jdbi = jdbi;
+    this.localCommits = localCommits;
     String tenant = "set_config('" + TENANT_SETTING + "', ?, true)";
     this.enter = switchRole
         ? "select set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true), " + tenant
@@ -45,15 +47,21 @@ public final class JdbiTransactions implements Transactions {
 
   private <T> T in(String tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(work, "work");
-    return jdbi.inTransaction(handle -> {
+    JdbiUnitOfWork[] unit = new JdbiUnitOfWork[1];
+    T result = jdbi.inTransaction(handle -> {
       try {
         WritePath.enter(handle.getConnection(), enter, tenant);
       } catch (java.sql.SQLException e) {
         throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
             "cannot start a transaction for tenant '" + tenant + "': " + e.getMessage(), e, null);
       }
-      return work.apply(new JdbiUnitOfWork(handle));
+      unit[0] = new JdbiUnitOfWork(handle);
+      return work.apply(unit[0]);
     });
+    if (unit[0].appended()) {
+      localCommits.committed();
+    }
+    return result;
   }
 
   /** The connection under a unit of work these transactions opened. */

@@ -54,4 +54,9 @@ final class JdbiUnitOfWork implements UnitOfWork {
   Handle handle() {
     return handle;
   }
+
+  /** Whether this unit appended events (so its commit should wake publishers). */
+  boolean appended() {
+    return outbox != null && ((JdbiOutbox) outbox).appended();
+  }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Signals through PostgreSQL {@code LISTEN/NOTIFY}: a trigger notifies {@value #CHANNEL} at the
  * commit of every transaction that inserts events. Each subscription holds one connection of its
- * own on a daemon thread, and re-establishes it with backoff when it drops.
+ * own on a daemon thread, and re-establishes it with backoff when it drops. Commits of this
+ * store's own transactions in this JVM are also signalled directly, without the round trip.
  */
 public final class PgOutboxSignals implements OutboxSignals {
   static final String CHANNEL = "message_driven_events";
@@ -23,18 +24,22 @@ public final class PgOutboxSignals implements OutboxSignals {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final Callable<Connection> connections;
+  private final LocalCommits localCommits;
 
-  public PgOutboxSignals(Callable<Connection> connections) {
+  PgOutboxSignals(Callable<Connection> connections, LocalCommits localCommits) {
     this.connections = connections;
+    this.localCommits = localCommits;
   }
 
   @Override
   public Subscription subscribe(Runnable onAppend) {
+    localCommits.add(onAppend);
     Listener listener = new Listener(onAppend);
     Thread thread = new Thread(listener, "message-driven-listen");
     thread.setDaemon(true);
     thread.start();
     return () -> {
+      localCommits.remove(onAppend);
       listener.running = false;
       thread.interrupt();
       listener.closeConnection();

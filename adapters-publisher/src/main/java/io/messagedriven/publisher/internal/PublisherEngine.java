@@ -53,6 +53,9 @@ public final class PublisherEngine implements AutoCloseable {
   private final Acknowledger acknowledger;
   private final RetentionPurge purge;
   private final Semaphore wakeUps = new Semaphore(0);
+  private static final long ACK_WAKE_MILLIS = 10;
+  private volatile long lastAckWake = System.nanoTime();
+  private volatile boolean ackWakePending;
   /** Events handed to the workers and not yet started. */
   private final AtomicInteger queued = new AtomicInteger();
   private final ThreadPoolExecutor workers;
@@ -72,7 +75,7 @@ public final class PublisherEngine implements AutoCloseable {
     this.workers = new ThreadPoolExecutor(
         settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
         task -> daemon(task, "md-" + settings.name() + "-worker-" + workerNumber.incrementAndGet()));
-    this.acknowledger = new Acknowledger(step, capacity, this::wakeUp,
+    this.acknowledger = new Acknowledger(step, capacity, this::wakeAfterAcknowledgement,
         () -> state == State.STOPPED && workers.isTerminated(), settings.owner());
     this.claimThread = daemon(this::claimLoop, "md-" + settings.name() + "-claim");
     this.acknowledgeThread = daemon(acknowledger, "md-" + settings.name() + "-ack");
@@ -112,6 +115,21 @@ public final class PublisherEngine implements AutoCloseable {
     return settings.owner();
   }
 
+  /**
+   * After acknowledgements the next events of their aggregates may be due; claim again soon, but
+   * at most every {@value #ACK_WAKE_MILLIS} ms, so acknowledgements under a steady trickle do not
+   * keep the claim thread busy with claims that find nothing and delay the ones a commit asked for.
+   */
+  private void wakeAfterAcknowledgement() {
+    long now = System.nanoTime();
+    if (now - lastAckWake >= TimeUnit.MILLISECONDS.toNanos(ACK_WAKE_MILLIS)) {
+      lastAckWake = now;
+      wakeUp();
+    } else {
+      ackWakePending = true;
+    }
+  }
+
   /** Makes an idle claim loop claim at once. */
   private void wakeUp() {
     if (wakeUps.availablePermits() == 0) {
@@ -132,6 +150,7 @@ public final class PublisherEngine implements AutoCloseable {
         if (room == 0) {
           continue;
         }
+        ackWakePending = false;
         List<ClaimedEvent> claimed =
             step.claim(settings.owner(), room, settings.lease(), capacity.overrunning(settings.lease()));
         capacity.hold(claimed);
@@ -140,7 +159,7 @@ public final class PublisherEngine implements AutoCloseable {
         dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
         if (claimed.isEmpty()) {
-          idle(settings.pollInterval().toMillis());
+          idle(ackWakePending ? ACK_WAKE_MILLIS : settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
         capacity.giveBack(room);

@@ -30,6 +30,7 @@ public final class PostgresStore implements AutoCloseable {
     this.store = store;
   }
 
+  /** A builder with every setting at its default; a {@code jdbcUrl} or a {@code dataSource} is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -154,13 +155,13 @@ public final class PostgresStore implements AutoCloseable {
     public PostgresStore build() {
       if (dataSource == null) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-          throw new IllegalArgumentException("jdbcUrl is required unless a dataSource is given, was " + jdbcUrl);
+          throw new IllegalArgumentException("jdbcUrl is required unless a dataSource is given, was " + redacted(jdbcUrl));
         }
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-          throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, was " + jdbcUrl);
+          throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, was " + redacted(jdbcUrl));
         }
       } else if (jdbcUrl != null) {
-        throw new IllegalArgumentException("give either jdbcUrl or dataSource, not both; jdbcUrl was " + jdbcUrl);
+        throw new IllegalArgumentException("give either jdbcUrl or dataSource, not both; jdbcUrl was " + redacted(jdbcUrl));
       }
       if (maximumPoolSize < 1) {
         throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
@@ -170,9 +171,14 @@ public final class PostgresStore implements AutoCloseable {
               jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate)));
     }
 
+    /** The URL with any password parameter masked, for messages and logs. */
+    private static String redacted(String url) {
+      return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
     @Override
     public String toString() {
-      return "PostgresStore.Builder[jdbcUrl=" + jdbcUrl + ", maximumPoolSize=" + maximumPoolSize
+      return "PostgresStore.Builder[jdbcUrl=" + redacted(jdbcUrl) + ", maximumPoolSize=" + maximumPoolSize
           + ", migrate=" + migrate + ", dataSource=" + Objects.toString(dataSource, "none") + "]";
     }
   }

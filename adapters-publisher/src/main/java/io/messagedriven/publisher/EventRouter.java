@@ -48,6 +48,7 @@ public final class EventRouter implements BatchEventHandler {
     this.unrouted = unrouted;
   }
 
+  /** A builder with no routes, failing unrouted events. */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,6 +17,7 @@ public final class LoggingHandler implements EventHandler {
     this(LoggerFactory.getLogger("io.messagedriven.publisher.events"));
   }
 
+  /** Logs to {@code log}. */
   public LoggingHandler(Logger log) {
     this.log = log;
   }

@@ -39,6 +39,7 @@ public final class Publisher implements AutoCloseable {
     this.engine = engine;
   }
 
+  /** A builder with every setting at its default; {@code outbox} and {@code handler} are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -154,7 +155,8 @@ public final class Publisher implements AutoCloseable {
     /**
      * How long a claimed event stays leased to this publisher. If the handler has not finished
      * by then (a crash, a stall), another publisher may take the event and this publisher's
-     * outcome is ignored. Make it longer than your slowest handler; at least 1 s. Default: 60 s.
+     * outcome is ignored. Make it well above your slowest handler; at least 1 s. Events that wait
+     * for a worker past half their lease are given back rather than started. Default: 60 s.
      */
     public Builder lease(Duration lease) {
       this.lease = lease;

@@ -18,6 +18,11 @@ public final class CreateTenant {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Creates the tenant; returns it as stored.
+   *
+   * @throws DuplicateSlugException if the slug is taken, even by a tenant created concurrently
+   */
   public Tenant handle(CreateTenantCommand command) {
     Objects.requireNonNull(command, "command");
     return transactions.withoutTenant(

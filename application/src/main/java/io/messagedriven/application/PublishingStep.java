@@ -35,6 +35,7 @@ public final class PublishingStep {
   private final PublishingListener listener;
   private final RandomGenerator random;
 
+  /** A step on {@code outbox} handing events to {@code handler}; all arguments are required. */
   public PublishingStep(
       OutboxPort outbox, EventHandler handler, RetryPolicy retryPolicy, PublishingListener listener) {
     this(outbox, handler, retryPolicy, listener, RandomGenerator.getDefault());

@@ -87,22 +87,27 @@ public record RetryPolicy(
     return Duration.ofMillis(Math.max(1, Math.round(withJitter)));
   }
 
+  /** This policy with another {@code maxAttempts}. */
   public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(attempts, initialDelay, maxDelay, multiplier, jitter, nonRetryable);
   }
 
+  /** This policy with other {@code initialDelay} and {@code maxDelay}. */
   public RetryPolicy withDelays(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, multiplier, jitter, nonRetryable);
   }
 
+  /** This policy with another {@code multiplier}. */
   public RetryPolicy withMultiplier(double factor) {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, factor, jitter, nonRetryable);
   }
 
+  /** This policy with another {@code jitter}. */
   public RetryPolicy withJitter(double fraction) {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier, fraction, nonRetryable);
   }
 
+  /** This policy with other {@code nonRetryable} types. */
   public RetryPolicy withNonRetryable(Set<Class<? extends Throwable>> types) {
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier, jitter, types);
   }

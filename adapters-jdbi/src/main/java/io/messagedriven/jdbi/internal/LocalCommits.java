@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code LISTEN/NOTIFY}, which still tells every other process (and this one, as a fallback).
  */
 final class LocalCommits {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalCommits.class);
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   void add(Runnable listener) {
@@ -18,10 +19,17 @@ final class LocalCommits {
     listeners.remove(listener);
   }
 
-  /** Called after a commit that appended events; listeners must be quick and must not throw. */
+  /**
+   * Called after a commit that appended events. The commit has happened: a listener that throws
+   * must not make it look failed to the caller, so what a listener throws is logged and dropped.
+   */
   void committed() {
     for (Runnable listener : listeners) {
-      listener.run();
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        log.warn("a commit listener threw; the commit itself succeeded", e);
+      }
     }
   }
 }

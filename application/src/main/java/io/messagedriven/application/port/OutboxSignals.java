@@ -9,7 +9,9 @@ public interface OutboxSignals {
 
   /**
    * Calls {@code onAppend} after each commit that appended events, from a thread of the
-   * implementation's; also after reconnecting, since signals may have been missed meanwhile.
+   * implementation's, or, for a commit made in this process, on the thread that committed, as
+   * the commit returns; also after reconnecting, since signals may have been missed meanwhile.
+   * {@code onAppend} must be quick and must not throw (a publisher only releases a semaphore).
    * Close the returned subscription to stop.
    */
   Subscription subscribe(Runnable onAppend);

@@ -223,6 +223,27 @@ class OutboxIT {
   }
 
   @Test
+  void eventsBackingOffDoNotHideADueEventBehindThem() {
+    sql.useHandle(h -> h.execute("""
+        insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at, next_attempt_at)
+        select gen_random_uuid(), ?, 'User', 'waiting-' || a, 'User.created', '{}', now(), now() + interval '10 minutes'
+        from generate_series(1, 1500) a""", tenant.id().value()));
+    Event due = append("due", "User.created");
+
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(due);
+  }
+
+  @Test
+  void transactionsOfAStoreDoNotNest() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.transactions().inTenant(tenant.id(),
+            outer -> store.transactions().inTenant(tenant.id(), inner -> null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already open on this thread");
+    java.util.Optional<Tenant> found = store.transactions().inTenant(tenant.id(), tx -> tx.tenants().findById(tenant.id()));
+    assertThat(found).as("the store still works after the refusal").isPresent();
+  }
+
+  @Test
   void aPublisherRoleMemberInsideATenantTransactionSeesOnlyThatTenantsEvents() {
     Tenant other = newTenant("other");
     append("mine", "User.created");

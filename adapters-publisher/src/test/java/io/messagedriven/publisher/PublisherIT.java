@@ -329,6 +329,16 @@ class PublisherIT {
   }
 
   @Test
+  void theNextEventOfAnAggregateFollowsItsAcknowledgementWithoutWaitingForAPoll() {
+    db.append(db.tenant("acme"), 1, 8);
+
+    start(Publisher.builder().handler(event -> { }).pollInterval(Duration.ofMinutes(1)));
+
+    Await.until("all 8 events of the aggregate, well within one poll interval", Duration.ofSeconds(10),
+        () -> db.count("status = 'PUBLISHED'") == 8);
+  }
+
+  @Test
   void publisherPurgesEventsPublishedLongerAgoThanItKeepsThem() {
     db.append(db.tenant("acme"), 3, 1);
     db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '2 days' "

@@ -188,7 +188,9 @@ public final class PublishingStep {
   private void tell(Runnable call) {
     try {
       call.run();
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
       log.log(System.Logger.Level.WARNING, "publishing listener " + listener.getClass().getName() + " threw", e);
     }
   }

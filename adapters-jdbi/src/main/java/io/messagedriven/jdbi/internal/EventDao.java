@@ -31,10 +31,10 @@ interface EventDao {
    * earlier unfinished event of its aggregate (failed ones count when {@code failedHolds}). That
    * check is a correlated subquery naming {@code status} rather than {@code failed_at}: it runs
    * once per candidate, on an index that leads with the aggregate's columns, whatever the
-   * statistics say. Within a tenant only the oldest {@code window} unfinished events are looked
-   * at, so a claim costs the same whatever the backlog, even when deep aggregates hold most of
-   * it back; an aggregate whose head lies beyond that window waits until the events before it
-   * are done.
+   * statistics say. Within a tenant only the oldest {@code window} due events are looked at, so
+   * a claim costs the same whatever the backlog, even when deep aggregates hold most of it back;
+   * an aggregate whose head lies beyond that window waits until the events before it are done.
+   * Events in flight or backing off do not count towards the window.
    */
   @SqlQuery(
       """
@@ -66,6 +66,7 @@ interface EventDao {
             and e.position <= coalesce(
               (select w.position from events w
                where w.tenant_id = tenants.tenant_id and w.published_at is null and w.failed_at is null
+                 and w.next_attempt_at <= now()
                order by w.position offset :window limit 1),
               9223372036854775807)
             and e.id <> all (:skip)

@@ -86,7 +86,7 @@ public final class JdbiStore implements AutoCloseable {
   }
 
   /** Session settings of the connections of a pool the store owns. */
-  static final String SESSION_SETTINGS = "set jit = off; set plan_cache_mode = force_generic_plan";
+  static final String SESSION_SETTINGS = "set jit = off";
 
   private static HikariDataSource pool(Settings settings) {
     HikariConfig config = new HikariConfig();
@@ -100,7 +100,8 @@ public final class JdbiStore implements AutoCloseable {
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setPoolName("message-driven");
     // The library's statements are short OLTP: JIT compilation only ever costs them time (about
-    // 280 ms to compile a claim), and generic plans spare re-planning the claim each time.
+    // 280 ms to compile a claim). With a pool of your own (or a pooler that resets sessions),
+    // each claim turns JIT off in its own transaction instead.
     config.setConnectionInitSql(SESSION_SETTINGS);
     return new HikariDataSource(config);
   }

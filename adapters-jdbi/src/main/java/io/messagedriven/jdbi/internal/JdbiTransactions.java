@@ -17,6 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiTransactions implements Transactions {
   static final String TENANT_SETTING = "message_driven.tenant_id";
+  /** Set while a transaction of this kind is open on the thread: they do not nest. */
+  private final ThreadLocal<Boolean> OPEN = new ThreadLocal<>();
   private final Jdbi jdbi;
   private final String enter;
   private final LocalCommits localCommits;
@@ -47,8 +49,16 @@ public final class JdbiTransactions implements Transactions {
 
   private <T> T in(String tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(work, "work");
+    if (OPEN.get() != null) {
+      // Jdbi would join the open transaction, and this one's tenant would silently replace its.
+      throw new IllegalStateException(
+          "a transaction of this store is already open on this thread; do the work with its UnitOfWork");
+    }
+    OPEN.set(Boolean.TRUE);
     JdbiUnitOfWork[] unit = new JdbiUnitOfWork[1];
-    T result = jdbi.inTransaction(handle -> {
+    T result;
+    try {
+      result = jdbi.inTransaction(handle -> {
       try {
         WritePath.enter(handle.getConnection(), enter, tenant);
       } catch (java.sql.SQLException e) {
@@ -57,7 +67,10 @@ public final class JdbiTransactions implements Transactions {
       }
       unit[0] = new JdbiUnitOfWork(handle);
       return work.apply(unit[0]);
-    });
+      });
+    } finally {
+      OPEN.remove();
+    }
     if (unit[0].appended()) {
       localCommits.committed();
     }

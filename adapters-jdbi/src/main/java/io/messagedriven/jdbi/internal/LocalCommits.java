@@ -27,7 +27,9 @@ final class LocalCommits {
     for (Runnable listener : listeners) {
       try {
         listener.run();
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
         log.warn("a commit listener threw; the commit itself succeeded", e);
       }
     }

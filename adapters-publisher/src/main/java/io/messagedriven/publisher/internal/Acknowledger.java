@@ -89,7 +89,7 @@ final class Acknowledger implements Runnable {
     try {
       step.acknowledge(batch);
       return true;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
       log.warn("publisher {} cannot record {} outcomes, retrying them one by one: {}", owner, batch.size(), e.toString());
       batch.forEach(outcome -> failedTries.merge(outcome, 0, Integer::sum));
       return false;
@@ -101,13 +101,13 @@ final class Acknowledger implements Runnable {
   /** After a failed write: each outcome alone, to tell an unreachable database from poison. */
   private boolean writeOneByOne(List<Outcome> batch) {
     List<Outcome> failed = new ArrayList<>();
-    RuntimeException last = null;
+    Throwable last = null;
     for (Outcome outcome : batch) {
       List<Outcome> single = new ArrayList<>(List.of(outcome));
       try {
         step.acknowledge(single);
         failedTries.remove(outcome);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError e) {
         failed.add(outcome);
         last = e;
       }
@@ -127,7 +127,7 @@ final class Acknowledger implements Runnable {
     return false;
   }
 
-  private void dropPoison(List<Outcome> batch, RuntimeException cause) {
+  private void dropPoison(List<Outcome> batch, Throwable cause) {
     for (var remaining = batch.iterator(); remaining.hasNext(); ) {
       Outcome outcome = remaining.next();
       int tries = failedTries.merge(outcome, 1, Integer::sum);

@@ -159,13 +159,13 @@ public final class PublisherEngine implements AutoCloseable {
         dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
         if (claimed.isEmpty()) {
-          idle(ackWakePending ? ACK_WAKE_MILLIS : settings.pollInterval().toMillis());
+          idle(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
         capacity.giveBack(room);
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError e) {
         capacity.giveBack(room);
         log.warn("publisher {} cannot claim, retrying in {} ms: {}", settings.owner(), errorBackoff, e.toString());
         try {
@@ -178,9 +178,26 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for a wake-up or {@code millis}, whichever comes first. It waits in slices, so that an
+   * acknowledgement's wake-up that was postponed (see {@link #wakeAfterAcknowledgement}) is acted
+   * on once its moment comes, instead of being lost while the loop waits out a long poll.
+   */
   private void idle(long millis) throws InterruptedException {
-    if (wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-      wakeUps.drainPermits();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      long slice = Math.min(left, TimeUnit.MILLISECONDS.toNanos(ACK_WAKE_MILLIS));
+      if (wakeUps.tryAcquire(slice, TimeUnit.NANOSECONDS)) {
+        wakeUps.drainPermits();
+        return;
+      }
+      if (ackWakePending && System.nanoTime() - lastAckWake >= TimeUnit.MILLISECONDS.toNanos(ACK_WAKE_MILLIS)) {
+        return;
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 package io.messagedriven.examples.bench;
 
 import io.messagedriven.jdbi.PostgresStore;
-import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,23 +59,7 @@ final class DrainBench {
   private double timePublisher(UUID tenant) throws Exception {
     db.clear();
     db.fill(tenant, settings.events());
-    PublishedCounter published = new PublishedCounter();
-    try (Publisher publisher = Publisher.builder()
-        .outbox(store.outbox())
-        .handler(event -> { })
-        .listener(published)
-        .batchSize(settings.batchSize())
-        .workers(settings.workers())
-        .name("bench-drain")
-        .build()) {
-      long started = System.nanoTime();
-      publisher.start();
-      boolean done = new Progress(out, "publisher", settings.events()).await(published::count, 600_000);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      if (!done) {
-        throw new IllegalStateException("the publisher did not drain " + settings.events() + " events");
-      }
-      return published.count() / seconds;
-    }
+    return PublishedCounter.drainWithNoOpHandler(
+        store, settings, "bench-drain", new Progress(out, "publisher", settings.events()), settings.events(), 600_000);
   }
 }

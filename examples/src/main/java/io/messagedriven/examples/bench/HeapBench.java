@@ -1,7 +1,6 @@
 package io.messagedriven.examples.bench;
 
 import io.messagedriven.jdbi.PostgresStore;
-import io.messagedriven.publisher.Publisher;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -59,21 +58,9 @@ final class HeapBench {
       for (int done = 0; done < events; done += 250_000) {
         db.fill(tenant, Math.min(250_000, events - done));
       }
-      PublishedCounter published = new PublishedCounter();
-      try (Publisher publisher = Publisher.builder()
-          .outbox(store.outbox())
-          .handler(event -> { })
-          .listener(published)
-          .batchSize(settings.batchSize())
-          .workers(settings.workers())
-          .name("bench-heap")
-          .build()) {
-        long started = System.nanoTime();
-        publisher.start();
-        new Progress(out, "drained", events).await(published::count, 1_800_000);
-        double perSecond = published.count() / ((System.nanoTime() - started) / 1e9);
-        out.printf("RESULT %.0f %d%n", perSecond, peakHeapMb());
-      }
+      double perSecond = PublishedCounter.drainWithNoOpHandler(
+          store, settings, "bench-heap", new Progress(out, "drained", events), events, 1_800_000);
+      out.printf("RESULT %.0f %d%n", perSecond, peakHeapMb());
     }
   }
 

@@ -10,6 +10,11 @@ import javax.sql.DataSource;
  * {@link #CHANGELOG} from your own changelog, or call {@link #run}. Concurrent runs are safe:
  * Liquibase serialises them with its lock table.
  *
+ * <p>Every object goes in one schema, {@value PostgresStore#DEFAULT_SCHEMA} unless the changelog
+ * parameter {@value #SCHEMA_PARAMETER} names another. A database migrated by message-driven 0.1,
+ * whose tables are in the schema first on its search path, is upgraded in place: its tables move,
+ * rows and all, into the library's schema.
+ *
  * <p>Besides the tables, they enable and force row-level security on them, and create the roles
  * {@link #TENANT_ROLE} and {@link #PUBLISHER_ROLE} with their grants as far as the migrating role
  * is allowed to; what it may not do is logged as a warning and retried on every run. The
@@ -36,8 +41,22 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /** Brings the database behind {@code dataSource} up to date. */
+  /**
+   * The changelog parameter naming the schema (default {@value PostgresStore#DEFAULT_SCHEMA}):
+   * set it in your own Liquibase run to put the library's objects elsewhere.
+   */
+  public static final String SCHEMA_PARAMETER = LiquibaseMigrations.SCHEMA_PARAMETER;
+
+  /** Brings the outbox behind {@code dataSource} up to date, in schema {@value PostgresStore#DEFAULT_SCHEMA}. */
   public static void run(DataSource dataSource) {
-    LiquibaseMigrations.run(dataSource);
+    run(dataSource, PostgresStore.DEFAULT_SCHEMA);
+  }
+
+  /**
+   * Brings the outbox behind {@code dataSource} up to date in {@code schema}, creating the schema
+   * if it does not exist; Liquibase's own tracking tables go in that schema too.
+   */
+  public static void run(DataSource dataSource, String schema, String... moreChangelogs) {
+    LiquibaseMigrations.run(dataSource, schema, java.util.List.of(moreChangelogs));
   }
 }

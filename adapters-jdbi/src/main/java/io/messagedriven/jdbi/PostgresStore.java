@@ -6,24 +6,43 @@ import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
 import io.messagedriven.jdbi.internal.JdbiStore;
 import io.messagedriven.jdbi.internal.JdbiTransactions;
+import io.messagedriven.jdbi.internal.SchemaName;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import java.sql.Connection;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * message-driven's persistence on PostgreSQL: tenants, users and the outbox, through Jdbi on a
- * HikariCP pool.
+ * message-driven's outbox on PostgreSQL: tenants and events in a schema of their own ({@value
+ * #DEFAULT_SCHEMA} by default), through Jdbi on a HikariCP pool or on your own data source.
+ *
+ * <p>Append events in your own transaction, on your connection or Jdbi handle:
  *
  * <pre>{@code
- * try (PostgresStore store = PostgresStore.builder()
- *     .jdbcUrl("jdbc:postgresql://127.0.0.1:5432/app?user=app")
- *     .build()) {
- *   CreateUser createUser = new CreateUser(store.transactions(), Clock.systemUTC());
- *   ...
+ * try (PostgresStore store = PostgresStore.builder().dataSource(yourPool).build()) {
+ *   try (Connection connection = yourPool.getConnection()) {
+ *     connection.setAutoCommit(false);
+ *     // ... your own statements ...
+ *     store.append(connection, Event.raise("Order", orderId, "Order.placed", json, Instant.now()));
+ *     connection.commit();            // the event commits with your change, or not at all
+ *   }
  * }
  * }</pre>
+ *
+ * <p>Or let the store open the transaction ({@link #transactions()}), and run your own SQL in it
+ * through {@link #handle} or {@link #connection}.
  */
 public final class PostgresStore implements AutoCloseable {
+  /** The schema of the library's objects unless {@link Builder#schema} names another. */
+  public static final String DEFAULT_SCHEMA = SchemaName.DEFAULT;
+
   private final JdbiStore store;
 
   private PostgresStore(JdbiStore store) {
@@ -43,6 +62,79 @@ public final class PostgresStore implements AutoCloseable {
    */
   public Transactions transactions() {
     return store.transactions();
+  }
+
+  /**
+   * Transactions that join the one open on {@code connection}, which the caller began and will
+   * commit or roll back: hand them to a use case ({@code new CreateUser(store.joining(connection),
+   * ...)}) to run it inside the caller's transaction. Each piece of work runs under a savepoint,
+   * scoped to its tenant for the library's statements only; afterwards the connection has the
+   * role, settings and search path it had before. Work that throws is rolled back to its
+   * savepoint, so the caller's transaction holds nothing of it and can go on. Nothing is
+   * committed, rolled back or closed. Publishers hear of the appended events at the caller's
+   * commit ({@code LISTEN/NOTIFY}), never before it and never after a rollback.
+   *
+   * @throws io.messagedriven.application.port.NoTransactionException (when work is run) if the
+   *     connection is in autocommit mode
+   */
+  public Transactions joining(Connection connection) {
+    return store.joining(Objects.requireNonNull(connection, "connection"));
+  }
+
+  /**
+   * Transactions that join the one open on a Jdbi {@code handle} of yours (inside {@code
+   * jdbi.inTransaction(...)} or after {@code handle.begin()}), as {@link #joining(Connection)}
+   * does. Publishers in this JVM are also woken directly after the handle commits.
+   */
+  public Transactions joining(Handle handle) {
+    return store.joining(Objects.requireNonNull(handle, "handle"));
+  }
+
+  /**
+   * Appends events in the transaction open on {@code connection}: they commit with the caller's
+   * change, or not at all. Events of several tenants may be mixed; each is written scoped to its
+   * own tenant ({@link io.messagedriven.domain.TenantId#DEFAULT} for a service without tenants).
+   *
+   * @throws io.messagedriven.application.port.NoTransactionException if the connection is in
+   *     autocommit mode: nothing is written
+   * @throws io.messagedriven.domain.UnknownTenantException if an event's tenant does not exist
+   * @throws io.messagedriven.domain.DuplicateEventException if an event with that id was appended
+   *     before
+   */
+  public void append(Connection connection, Collection<Event> events) {
+    appendIn(joining(connection), events);
+  }
+
+  /** Appends one event in the transaction open on {@code connection}; see {@link #append(Connection, Collection)}. */
+  public void append(Connection connection, Event event) {
+    append(connection, List.of(event));
+  }
+
+  /** Appends events in the transaction open on a Jdbi {@code handle}; see {@link #append(Connection, Collection)}. */
+  public void append(Handle handle, Collection<Event> events) {
+    appendIn(joining(handle), events);
+  }
+
+  /** Appends one event in the transaction open on a Jdbi {@code handle}. */
+  public void append(Handle handle, Event event) {
+    append(handle, List.of(event));
+  }
+
+  private static void appendIn(Transactions joined, Collection<Event> events) {
+    Objects.requireNonNull(events, "events");
+    Map<TenantId, List<Event>> byTenant = new LinkedHashMap<>();
+    for (Event event : events) {
+      byTenant.computeIfAbsent(Objects.requireNonNull(event, "event").tenantId(), t -> new ArrayList<>()).add(event);
+    }
+    byTenant.forEach((tenant, ofTenant) -> joined.inTenant(tenant, tx -> {
+      tx.outbox().append(ofTenant);
+      return null;
+    }));
+  }
+
+  /** The schema the store's tables live in. */
+  public String schema() {
+    return store.schema();
   }
 
   /**
@@ -70,6 +162,19 @@ public final class PostgresStore implements AutoCloseable {
   }
 
   /**
+   * The Jdbi handle of a unit of work that {@link #transactions()} or {@link #joining} opened, so
+   * your own repositories join the same transaction: {@code
+   * PostgresStore.handle(tx).attach(OrderDao.class)}. The same rules as for {@link #connection}
+   * hold: use it only inside the work function, and never commit, roll back, begin or close it.
+   * It has the store's Jdbi configuration, with {@code <schema>} defined as the store's schema.
+   *
+   * @throws IllegalArgumentException if {@code work} does not come from a {@code PostgresStore}
+   */
+  public static Handle handle(UnitOfWork work) {
+    return JdbiTransactions.handleOf(work);
+  }
+
+  /**
    * Wake-ups for idle publishers through {@code LISTEN/NOTIFY}. Each subscription holds one
    * connection of its own (outside the pool when the store owns it).
    */
@@ -92,8 +197,34 @@ public final class PostgresStore implements AutoCloseable {
     private int maximumPoolSize = 10;
     private boolean migrate = true;
     private boolean failedEventsHoldAggregate;
+    private String schema = SchemaName.DEFAULT;
+    private final List<String> changelogs = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * The schema every table, index, function, trigger and policy of the library lives in, and
+     * every statement it runs names. Default: {@value PostgresStore#DEFAULT_SCHEMA}. A lower-case
+     * identifier (letters, digits, {@code _}), not {@code public} nor {@code pg_*}. If you run the
+     * changelog yourself, pass the same name as its parameter {@code message_driven_schema}.
+     */
+    public Builder schema(String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    /**
+     * A Liquibase changelog on the classpath to run after the library's, with the same schema
+     * parameter, when {@link #migrate} is on; such as {@code PostgresUsers.CHANGELOG} of the
+     * sample. May be called more than once. Default: none.
+     */
+    public Builder changelog(String changelog) {
+      if (changelog == null || changelog.isBlank()) {
+        throw new IllegalArgumentException("changelog must name a classpath resource, was " + changelog);
+      }
+      this.changelogs.add(changelog);
+      return this;
+    }
 
     /**
      * The database, as {@code jdbc:postgresql://host:port/database}. Required unless {@link
@@ -163,12 +294,17 @@ public final class PostgresStore implements AutoCloseable {
       } else if (jdbcUrl != null) {
         throw new IllegalArgumentException("give either jdbcUrl or dataSource, not both; jdbcUrl was " + redacted(jdbcUrl));
       }
+      if (!SchemaName.isValid(schema)) {
+        throw new IllegalArgumentException("schema must be a lower-case identifier (letters, digits, _), "
+            + "not public nor pg_*, was " + schema);
+      }
       if (maximumPoolSize < 1) {
         throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
       }
       return new PostgresStore(new JdbiStore(
           new JdbiStore.Settings(
-              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate)));
+              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate, schema,
+              List.copyOf(changelogs))));
     }
 
     /** The URL with any password parameter masked, for messages and logs. */
@@ -179,7 +315,7 @@ public final class PostgresStore implements AutoCloseable {
     @Override
     public String toString() {
       return "PostgresStore.Builder[jdbcUrl=" + redacted(jdbcUrl) + ", maximumPoolSize=" + maximumPoolSize
-          + ", migrate=" + migrate + ", dataSource=" + Objects.toString(dataSource, "none") + "]";
+          + ", migrate=" + migrate + ", schema=" + schema + ", dataSource=" + Objects.toString(dataSource, "none") + "]";
     }
   }
 }

@@ -1,15 +1,16 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
-import io.messagedriven.application.DuplicateEmailException;
-import io.messagedriven.application.DuplicateSlugException;
-import io.messagedriven.application.UnknownTenantException;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
+import io.messagedriven.domain.user.DuplicateEmailException;
+import io.messagedriven.domain.DuplicateSlugException;
+import io.messagedriven.domain.UnknownTenantException;
 import io.messagedriven.domain.DomainException;
 import io.messagedriven.domain.InvalidValueException;
 import io.messagedriven.domain.Tenant;
@@ -37,10 +38,10 @@ class BadInputWritesNothingIT {
   @BeforeAll
   static void startStoreWithOneTenantAndUser() {
     String url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build();
     admin = Jdbi.create(url);
     tenant = new CreateTenant(store.transactions(), CLOCK).handle(new CreateTenantCommand("taken", "Taken"));
-    new CreateUser(store.transactions(), CLOCK).handle(CreateUserCommand.of(tenant.id(), "Taken@Example.com", "T"));
+    new CreateUser(store.transactions(), new PostgresUsers(), CLOCK).handle(CreateUserCommand.of(tenant.id(), "Taken@Example.com", "T"));
   }
 
   @AfterAll
@@ -61,7 +62,7 @@ class BadInputWritesNothingIT {
         invalid("name", "empty", () -> createUser("n2@example.com", "")),
         invalid("name", "oversized", () -> createUser("n3@example.com", "x".repeat(201))),
         invalid("name", "null", () -> createUser("n4@example.com", null)),
-        invalid("tenantId", "null tenant", () -> new CreateUser(store.transactions(), CLOCK)
+        invalid("tenantId", "null tenant", () -> new CreateUser(store.transactions(), new PostgresUsers(), CLOCK)
             .handle(CreateUserCommand.of(null, "n5@example.com", "X"))),
         invalid("slug", "blank slug", () -> createTenant(" ", "X")),
         invalid("slug", "upper-case slug", () -> createTenant("Acme", "X")),
@@ -71,7 +72,7 @@ class BadInputWritesNothingIT {
         invalid("tenant name", "blank tenant name", () -> createTenant("fresh-1", " ")),
         invalid("tenant name", "oversized tenant name", () -> createTenant("fresh-2", "x".repeat(201))),
         invalid("tenant name", "null tenant name", () -> createTenant("fresh-3", null)),
-        refused(UnknownTenantException.class, "unknown tenant", () -> new CreateUser(store.transactions(), CLOCK)
+        refused(UnknownTenantException.class, "unknown tenant", () -> new CreateUser(store.transactions(), new PostgresUsers(), CLOCK)
             .handle(CreateUserCommand.of(TenantId.random(), "n6@example.com", "X"))),
         refused(DuplicateEmailException.class, "duplicate email in another case", () -> createUser("TAKEN@example.COM", "X")),
         refused(DuplicateSlugException.class, "duplicate slug", () -> createTenant("taken", "Again")));
@@ -98,7 +99,7 @@ class BadInputWritesNothingIT {
   }
 
   private static void createUser(String email, String name) {
-    new CreateUser(store.transactions(), CLOCK).handle(CreateUserCommand.of(tenant.id(), email, name));
+    new CreateUser(store.transactions(), new PostgresUsers(), CLOCK).handle(CreateUserCommand.of(tenant.id(), email, name));
   }
 
   private static void createTenant(String slug, String name) {
@@ -107,7 +108,7 @@ class BadInputWritesNothingIT {
 
   private static List<Long> rowCounts() {
     return admin.withHandle(h -> h.createQuery(
-            "select (select count(*) from tenants), (select count(*) from users), (select count(*) from events)")
+            "select (select count(*) from message_driven.tenants), (select count(*) from message_driven.users), (select count(*) from message_driven.events)")
         .map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).one());
   }
 }

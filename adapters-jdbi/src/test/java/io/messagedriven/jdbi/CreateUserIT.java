@@ -1,21 +1,22 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
-import io.messagedriven.application.DuplicateEmailException;
-import io.messagedriven.application.DuplicateSlugException;
-import io.messagedriven.application.UnknownTenantException;
-import io.messagedriven.domain.Email;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
+import io.messagedriven.domain.user.DuplicateEmailException;
+import io.messagedriven.domain.DuplicateSlugException;
+import io.messagedriven.domain.UnknownTenantException;
+import io.messagedriven.domain.user.Email;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.InvalidValueException;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class CreateUserIT {
   @BeforeAll
   static void startStore() {
     url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build();
     sql = Jdbi.create(url);
   }
 
@@ -55,7 +56,7 @@ class CreateUserIT {
 
   @BeforeEach
   void newTenant() {
-    createUser = new CreateUser(store.transactions(), clock);
+    createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
     String slug = "t-" + System.nanoTime();
     tenant = new CreateTenant(store.transactions(), clock).handle(new CreateTenantCommand(slug, "Tenant " + slug));
   }
@@ -65,13 +66,13 @@ class CreateUserIT {
     User ada = createUser.handle(CreateUserCommand.of(tenant.id(), "Ada@Example.COM", "Ada Lovelace")
         .correlatedBy("req-42"));
 
-    Map<String, Object> user = sql.withHandle(h -> h.createQuery("select * from users where id = :id")
+    Map<String, Object> user = sql.withHandle(h -> h.createQuery("select * from message_driven.users where id = :id")
         .bind("id", ada.id().value()).mapToMap().one());
     assertThat(user).containsEntry("email", "Ada@example.com").containsEntry("name", "Ada Lovelace");
 
     Map<String, Object> event = sql.withHandle(h -> h.createQuery(
             "select name, status, aggregate_type, aggregate_id, tenant_id, payload->>'email' as email, "
-                + "headers->>'correlation-id' as correlation from events where aggregate_id = :id")
+                + "headers->>'correlation-id' as correlation from message_driven.events where aggregate_id = :id")
         .bind("id", ada.id().toString()).mapToMap().one());
     assertThat(event)
         .containsEntry("name", "User.created")
@@ -87,7 +88,7 @@ class CreateUserIT {
     User.Created created = User.create(tenant.id(), Email.of("grace@example.com"), "Grace", clock);
 
     assertThatThrownBy(() -> store.transactions().inTenant(tenant.id(), tx -> {
-      tx.users().add(created.user());
+      new PostgresUsers().in(tx).add(created.user());
       tx.outbox().append(created.event());
       throw new IllegalStateException("boom after both writes");
     })).isInstanceOf(IllegalStateException.class).hasMessage("boom after both writes");
@@ -104,7 +105,7 @@ class CreateUserIT {
     try {
       Future<User> user = writer.submit(() -> store.transactions().inTenant(tenant.id(), tx -> {
         User.Created created = User.create(tenant.id(), Email.of("linus@example.com"), "Linus", clock);
-        tx.users().add(created.user());
+        new PostgresUsers().in(tx).add(created.user());
         tx.outbox().append(created.event());
         written.countDown();
         await(checked);
@@ -217,17 +218,17 @@ class CreateUserIT {
   }
 
   private long countUsers(TenantId tenant) {
-    return sql.withHandle(h -> h.createQuery("select count(*) from users where tenant_id = :t")
+    return sql.withHandle(h -> h.createQuery("select count(*) from message_driven.users where tenant_id = :t")
         .bind("t", tenant.value()).mapTo(Long.class).one());
   }
 
   private long countEvents(TenantId tenant) {
-    return sql.withHandle(h -> h.createQuery("select count(*) from events where tenant_id = :t")
+    return sql.withHandle(h -> h.createQuery("select count(*) from message_driven.events where tenant_id = :t")
         .bind("t", tenant.value()).mapTo(Long.class).one());
   }
 
   private long countAllEvents() {
-    return sql.withHandle(h -> h.createQuery("select count(*) from events").mapTo(Long.class).one());
+    return sql.withHandle(h -> h.createQuery("select count(*) from message_driven.events").mapTo(Long.class).one());
   }
 
   private static void await(CountDownLatch latch) {

@@ -1,16 +1,17 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
-import io.messagedriven.application.UserQueries;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
+import io.messagedriven.application.user.UserQueries;
 import io.messagedriven.domain.InvalidValueException;
 import io.messagedriven.domain.Tenant;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +34,7 @@ class HostileInputIT {
   @BeforeAll
   static void startStore() {
     String url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build();
     admin = Jdbi.create(url);
   }
 
@@ -46,7 +47,7 @@ class HostileInputIT {
   void newTenant() {
     tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand("h-" + System.nanoTime(), "Robert'); DROP TABLE tenants; --"));
-    createUser = new CreateUser(store.transactions(), clock);
+    createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
   }
 
   @ParameterizedTest
@@ -64,11 +65,11 @@ class HostileInputIT {
     User user = createUser.handle(CreateUserCommand.of(tenant.id(), "user" + System.nanoTime() + "@example.com", name));
 
     Map<String, Object> stored = admin.withHandle(h -> h.createQuery(
-            "select u.name, e.payload->>'name' as payload_name from users u "
-                + "join events e on e.aggregate_id = u.id::text where u.id = :id")
+            "select u.name, e.payload->>'name' as payload_name from message_driven.users u "
+                + "join message_driven.events e on e.aggregate_id = u.id::text where u.id = :id")
         .bind("id", user.id().value()).mapToMap().one());
     assertThat(stored).containsEntry("name", name).containsEntry("payload_name", name);
-    assertThat(new UserQueries(store.transactions()).findById(tenant.id(), user.id()))
+    assertThat(new UserQueries(store.transactions(), new PostgresUsers()).findById(tenant.id(), user.id()))
         .hasValueSatisfying(read -> assertThat(read.name()).isEqualTo(name));
     assertThat(tableExists("users")).isTrue();
   }
@@ -79,7 +80,7 @@ class HostileInputIT {
 
     User user = createUser.handle(CreateUserCommand.of(tenant.id(), "long@example.com", name));
 
-    assertThat(stored("select name from users where id = ?", user.id().value())).isEqualTo(name).hasSize(200);
+    assertThat(stored("select name from message_driven.users where id = ?", user.id().value())).isEqualTo(name).hasSize(200);
   }
 
   @Test
@@ -87,17 +88,17 @@ class HostileInputIT {
     String quoted = "o'reilly+'--@example.com";
     String alwaysTrue = "'or'1'='1@example.com";
     User reilly = createUser.handle(CreateUserCommand.of(tenant.id(), quoted, "O'Reilly"));
-    UserQueries queries = new UserQueries(store.transactions());
+    UserQueries queries = new UserQueries(store.transactions(), new PostgresUsers());
 
     assertThat(queries.findByEmail(tenant.id(), quoted)).contains(reilly);
     assertThat(queries.findByEmail(tenant.id(), alwaysTrue)).isEmpty();
     assertThat(queries.findByEmail(tenant.id(), "%@example.com")).isEmpty();
-    assertThat(stored("select email from users where id = ?", reilly.id().value())).isEqualTo(quoted);
+    assertThat(stored("select email from message_driven.users where id = ?", reilly.id().value())).isEqualTo(quoted);
   }
 
   @Test
   void aHostileTenantNameIsStoredVerbatim() {
-    assertThat(stored("select name from tenants where id = ?", tenant.id().value()))
+    assertThat(stored("select name from message_driven.tenants where id = ?", tenant.id().value()))
         .isEqualTo("Robert'); DROP TABLE tenants; --");
     assertThat(tableExists("tenants")).isTrue();
   }
@@ -137,10 +138,10 @@ class HostileInputIT {
   }
 
   private long countUsers() {
-    return admin.withHandle(h -> h.createQuery("select count(*) from users").mapTo(Long.class).one());
+    return admin.withHandle(h -> h.createQuery("select count(*) from message_driven.users").mapTo(Long.class).one());
   }
 
   private boolean tableExists(String table) {
-    return admin.withHandle(h -> h.select("select to_regclass(?) is not null", table).mapTo(Boolean.class).one());
+    return admin.withHandle(h -> h.select("select to_regclass(?) is not null", "message_driven." + table).mapTo(Boolean.class).one());
   }
 }

@@ -1,12 +1,13 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.jdbi.testing.TestDatabase;
@@ -60,7 +61,7 @@ class OrdinaryRoleTenancyIT {
     TestDatabase.execute(adminUrl, "grant message_driven_tenant, message_driven_publisher to " + APP);
     TestDatabase.execute(adminUrl, "grant message_driven_tenant to " + WEB);
     TestDatabase.execute(adminUrl, "alter database " + database(adminUrl) + " owner to " + APP);
-    store = PostgresStore.builder().jdbcUrl(as(APP)).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(as(APP)).build();
   }
 
   @AfterAll
@@ -91,10 +92,10 @@ class OrdinaryRoleTenancyIT {
     Tenant b = tenantWithUser("b");
     RawSql raw = new RawSql(store);
 
-    assertThat(raw.uuids(a.id(), "select tenant_id from users")).containsExactly(a.id().value());
-    assertThat(raw.uuids(a.id(), "select tenant_id from events")).containsExactly(a.id().value());
-    assertThat(raw.uuids(null, "select id from users")).isEmpty();
-    assertThatThrownBy(() -> raw.update(a.id(), "update users set tenant_id = ?", b.id().value()))
+    assertThat(raw.uuids(a.id(), "select tenant_id from message_driven.users")).containsExactly(a.id().value());
+    assertThat(raw.uuids(a.id(), "select tenant_id from message_driven.events")).containsExactly(a.id().value());
+    assertThat(raw.uuids(null, "select id from message_driven.users")).isEmpty();
+    assertThatThrownBy(() -> raw.update(a.id(), "update message_driven.users set tenant_id = ?", b.id().value()))
         .hasRootCauseInstanceOf(SQLException.class).hasMessageContaining("row-level security");
   }
 
@@ -103,8 +104,8 @@ class OrdinaryRoleTenancyIT {
     tenantWithUser("c");
     Jdbi app = Jdbi.create(as(APP));
 
-    long users = app.withHandle(h -> h.createQuery("select count(*) from users").mapTo(Long.class).one());
-    long events = app.withHandle(h -> h.createQuery("select count(*) from events").mapTo(Long.class).one());
+    long users = app.withHandle(h -> h.createQuery("select count(*) from message_driven.users").mapTo(Long.class).one());
+    long events = app.withHandle(h -> h.createQuery("select count(*) from message_driven.events").mapTo(Long.class).one());
 
     assertThat(users).as("FORCE binds the owner too").isZero();
     assertThat(events).as("the owner is a publisher").isPositive();
@@ -125,11 +126,11 @@ class OrdinaryRoleTenancyIT {
 
   @Test
   void aRoleThatMayNotPublishServesTenantsButGetsNoOutbox() {
-    try (PostgresStore web = PostgresStore.builder().jdbcUrl(as(WEB)).migrate(false).build()) {
+    try (PostgresStore web = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(as(WEB)).migrate(false).build()) {
       Tenant f = new CreateTenant(web.transactions(), clock).handle(new CreateTenantCommand(slug("f"), "F"));
-      new CreateUser(web.transactions(), clock).handle(CreateUserCommand.of(f.id(), "web@example.com", "Web"));
+      new CreateUser(web.transactions(), new PostgresUsers(), clock).handle(CreateUserCommand.of(f.id(), "web@example.com", "Web"));
 
-      assertThat(new RawSql(web).uuids(f.id(), "select tenant_id from users")).containsExactly(f.id().value());
+      assertThat(new RawSql(web).uuids(f.id(), "select tenant_id from message_driven.users")).containsExactly(f.id().value());
       assertThatThrownBy(web::outbox)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(WEB)
@@ -139,7 +140,7 @@ class OrdinaryRoleTenancyIT {
 
   @Test
   void aRoleThatBypassesRowLevelSecurityAndCannotSwitchIsRefused() {
-    assertThatThrownBy(() -> PostgresStore.builder().jdbcUrl(as(BYPASS)).migrate(false).build())
+    assertThatThrownBy(() -> PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(as(BYPASS)).migrate(false).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(BYPASS)
         .hasMessageContaining("bypasses row-level security");
@@ -151,7 +152,7 @@ class OrdinaryRoleTenancyIT {
 
   private Tenant tenantWithUser(String prefix) {
     Tenant tenant = new CreateTenant(store.transactions(), clock).handle(new CreateTenantCommand(slug(prefix), prefix));
-    new CreateUser(store.transactions(), clock).handle(CreateUserCommand.of(tenant.id(), "user@example.com", "User"));
+    new CreateUser(store.transactions(), new PostgresUsers(), clock).handle(CreateUserCommand.of(tenant.id(), "user@example.com", "User"));
     return tenant;
   }
 

@@ -2,8 +2,8 @@ package io.messagedriven.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
@@ -213,7 +213,7 @@ class OutboxIT {
   @Test
   void deepAggregatesGiveTheirHeadsWithoutTheClaimWalkingTheWholeBacklog() {
     sql.useHandle(h -> h.execute("""
-        insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+        insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
         select gen_random_uuid(), ?, 'User', 'deep-' || a, 'User.created', '{}', now()
         from generate_series(1, 3000) r, generate_series(1, 10) a order by r, a""", tenant.id().value()));
 
@@ -225,7 +225,7 @@ class OutboxIT {
   @Test
   void eventsBackingOffDoNotHideADueEventBehindThem() {
     sql.useHandle(h -> h.execute("""
-        insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at, next_attempt_at)
+        insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at, next_attempt_at)
         select gen_random_uuid(), ?, 'User', 'waiting-' || a, 'User.created', '{}', now(), now() + interval '10 minutes'
         from generate_series(1, 1500) a""", tenant.id().value()));
     Event due = append("due", "User.created");
@@ -255,11 +255,11 @@ class OutboxIT {
         h.execute("set local role " + role);
         h.createQuery("select set_config('message_driven.tenant_id', :t, true)").bind("t", tenant.id().toString())
             .mapTo(String.class).one();
-        return h.createQuery("select count(*) from events").mapTo(Long.class).one();
+        return h.createQuery("select count(*) from message_driven.events").mapTo(Long.class).one();
       });
       long seenWithoutTenant = sql.inTransaction(h -> {
         h.execute("set local role " + role);
-        return h.createQuery("select count(*) from events").mapTo(Long.class).one();
+        return h.createQuery("select count(*) from message_driven.events").mapTo(Long.class).one();
       });
 
       assertThat(seen).isOne();
@@ -276,11 +276,11 @@ class OutboxIT {
     Event pending = append("pending", "User.created");
     outbox.markPublished(outbox.claim("p", 10, LEASE).stream()
         .filter(c -> !c.event().equals(pending)).toList());
-    sql.useHandle(h -> h.execute("update events set published_at = now() - interval '2 days' where id = ?", old.id().value()));
+    sql.useHandle(h -> h.execute("update message_driven.events set published_at = now() - interval '2 days' where id = ?", old.id().value()));
 
     assertThat(outbox.purgePublished(Duration.ofDays(1), 100)).isOne();
 
-    List<String> left = sql.withHandle(h -> h.createQuery("select aggregate_id from events order by aggregate_id")
+    List<String> left = sql.withHandle(h -> h.createQuery("select aggregate_id from message_driven.events order by aggregate_id")
         .mapTo(String.class).list());
     assertThat(left).containsExactly("pending", "recent");
     assertThat(recent).isNotNull();
@@ -379,7 +379,7 @@ class OutboxIT {
   private Map<String, Object> row(Event event) {
     return sql.withHandle(h -> h.createQuery(
             "select status, attempts, lease_owner, lease_token, last_error_class, last_error_message, published_at "
-                + "from events where id = :id")
+                + "from message_driven.events where id = :id")
         .bind("id", event.id().value()).mapToMap().one());
   }
 

@@ -1,12 +1,13 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
@@ -45,7 +46,7 @@ class TenantIsolationIT {
   @BeforeAll
   static void startStore() {
     url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build();
     admin = Jdbi.create(url);
     raw = new RawSql(store);
   }
@@ -63,74 +64,74 @@ class TenantIsolationIT {
 
   @Test
   void selectSeesOnlyTheTenantsOwnRows() {
-    assertThat(raw.uuids(a.id(), "select tenant_id from users"))
+    assertThat(raw.uuids(a.id(), "select tenant_id from message_driven.users"))
         .hasSize(2).containsOnly(a.id().value());
-    assertThat(raw.uuids(a.id(), "select tenant_id from events"))
+    assertThat(raw.uuids(a.id(), "select tenant_id from message_driven.events"))
         .hasSize(2).containsOnly(a.id().value());
-    assertThat(raw.uuids(a.id(), "select id from tenants")).containsExactly(a.id().value());
+    assertThat(raw.uuids(a.id(), "select id from message_driven.tenants")).containsExactly(a.id().value());
   }
 
   @Test
   void updateChangesOnlyTheTenantsOwnRows() {
-    int users = raw.update(a.id(), "update users set name = 'renamed'");
-    int events = raw.update(a.id(), "update events set attempts = 7");
-    int tenants = raw.update(a.id(), "update tenants set name = 'renamed'");
+    int users = raw.update(a.id(), "update message_driven.users set name = 'renamed'");
+    int events = raw.update(a.id(), "update message_driven.events set attempts = 7");
+    int tenants = raw.update(a.id(), "update message_driven.tenants set name = 'renamed'");
 
     assertThat(users).isEqualTo(2);
     assertThat(events).isEqualTo(2);
     assertThat(tenants).isOne();
-    assertThat(adminCount("select count(*) from users where tenant_id = ? and name = 'renamed'", b)).isZero();
-    assertThat(adminCount("select count(*) from events where tenant_id = ? and attempts = 7", b)).isZero();
-    assertThat(adminCount("select count(*) from tenants where id = ? and name = 'renamed'", b)).isZero();
+    assertThat(adminCount("select count(*) from message_driven.users where tenant_id = ? and name = 'renamed'", b)).isZero();
+    assertThat(adminCount("select count(*) from message_driven.events where tenant_id = ? and attempts = 7", b)).isZero();
+    assertThat(adminCount("select count(*) from message_driven.tenants where id = ? and name = 'renamed'", b)).isZero();
   }
 
   @Test
   void deleteRemovesOnlyTheTenantsOwnRows() {
-    int events = raw.update(a.id(), "delete from events");
-    int users = raw.update(a.id(), "delete from users");
+    int events = raw.update(a.id(), "delete from message_driven.events");
+    int users = raw.update(a.id(), "delete from message_driven.users");
 
     assertThat(events).isEqualTo(2);
     assertThat(users).isEqualTo(2);
-    assertThat(adminCount("select count(*) from users where tenant_id = ?", b)).isEqualTo(2);
-    assertThat(adminCount("select count(*) from events where tenant_id = ?", b)).isEqualTo(2);
+    assertThat(adminCount("select count(*) from message_driven.users where tenant_id = ?", b)).isEqualTo(2);
+    assertThat(adminCount("select count(*) from message_driven.events where tenant_id = ?", b)).isEqualTo(2);
   }
 
   @Test
   void insertWithAnotherTenantsIdIsRefused() {
-    assertRefused(a.id(), "insert into users (id, tenant_id, email, name, created_at) "
+    assertRefused(a.id(), "insert into message_driven.users (id, tenant_id, email, name, created_at) "
         + "values (gen_random_uuid(), ?, 'intruder@example.com', 'Intruder', now())", b.id().value());
-    assertRefused(a.id(), "insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at) "
+    assertRefused(a.id(), "insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at) "
         + "values (gen_random_uuid(), ?, 'User', 'x', 'User.created', '{}', now())", b.id().value());
 
-    assertThat(adminCount("select count(*) from users where tenant_id = ?", b)).isEqualTo(2);
-    assertThat(adminCount("select count(*) from events where tenant_id = ?", b)).isEqualTo(2);
+    assertThat(adminCount("select count(*) from message_driven.users where tenant_id = ?", b)).isEqualTo(2);
+    assertThat(adminCount("select count(*) from message_driven.events where tenant_id = ?", b)).isEqualTo(2);
   }
 
   @Test
   void rowsCannotBeMovedToAnotherTenant() {
-    assertRefused(a.id(), "update users set tenant_id = ?", b.id().value());
-    assertRefused(a.id(), "update events set tenant_id = ?", b.id().value());
+    assertRefused(a.id(), "update message_driven.users set tenant_id = ?", b.id().value());
+    assertRefused(a.id(), "update message_driven.events set tenant_id = ?", b.id().value());
 
-    assertThat(adminCount("select count(*) from users where tenant_id = ?", a)).isEqualTo(2);
+    assertThat(adminCount("select count(*) from message_driven.users where tenant_id = ?", a)).isEqualTo(2);
   }
 
   @Test
   void aTenantCannotCreateOrChangeOtherTenants() {
-    assertRefused(a.id(), "insert into tenants (id, slug, name, created_at) values (gen_random_uuid(), ?, 'Sneaky', now())",
+    assertRefused(a.id(), "insert into message_driven.tenants (id, slug, name, created_at) values (gen_random_uuid(), ?, 'Sneaky', now())",
         "sneaky-" + System.nanoTime());
-    assertThat(raw.update(a.id(), "update tenants set name = 'x' where id = ?", b.id().value())).isZero();
+    assertThat(raw.update(a.id(), "update message_driven.tenants set name = 'x' where id = ?", b.id().value())).isZero();
   }
 
   @Test
   void withNoTenantSetNoUserOrEventIsVisibleOrWritable() {
-    assertThat(raw.uuids(null, "select id from users")).isEmpty();
-    assertThat(raw.uuids(null, "select id from events")).isEmpty();
-    assertThat(raw.update(null, "update users set name = 'x'")).isZero();
-    assertThat(raw.update(null, "delete from events")).isZero();
-    assertRefused(null, "insert into users (id, tenant_id, email, name, created_at) "
+    assertThat(raw.uuids(null, "select id from message_driven.users")).isEmpty();
+    assertThat(raw.uuids(null, "select id from message_driven.events")).isEmpty();
+    assertThat(raw.update(null, "update message_driven.users set name = 'x'")).isZero();
+    assertThat(raw.update(null, "delete from message_driven.events")).isZero();
+    assertRefused(null, "insert into message_driven.users (id, tenant_id, email, name, created_at) "
         + "values (gen_random_uuid(), ?, 'nobody@example.com', 'Nobody', now())", a.id().value());
 
-    assertThat(raw.uuids(null, "select id from tenants"))
+    assertThat(raw.uuids(null, "select id from message_driven.tenants"))
         .as("the tenant directory stays readable").contains(a.id().value(), b.id().value());
   }
 
@@ -151,7 +152,7 @@ class TenantIsolationIT {
     try (HikariDataSource oneConnection = new HikariDataSource(config);
         PostgresStore sameConnection = PostgresStore.builder().dataSource(oneConnection).migrate(false).build()) {
       RawSql sql = new RawSql(sameConnection);
-      sql.inTenant(a.id(), tx -> tx.update("update users set name = name"));
+      sql.inTenant(a.id(), tx -> tx.update("update message_driven.users set name = name"));
       assertThatThrownBy(() -> sql.inTenant(b.id(), tx -> {
         throw new IllegalStateException("rolled back");
       })).hasMessage("rolled back");
@@ -176,7 +177,7 @@ class TenantIsolationIT {
     }
 
     assertThat(drained).contains(a.id().value(), b.id().value(), c.id().value());
-    long unpublished = admin.withHandle(h -> h.createQuery("select count(*) from events where published_at is null")
+    long unpublished = admin.withHandle(h -> h.createQuery("select count(*) from message_driven.events where published_at is null")
         .mapTo(Long.class).one());
     assertThat(unpublished).isZero();
   }
@@ -198,7 +199,7 @@ class TenantIsolationIT {
   private Tenant tenantWithUsers(String prefix) {
     Tenant tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand(prefix + "-" + System.nanoTime(), "Tenant " + prefix));
-    CreateUser createUser = new CreateUser(store.transactions(), clock);
+    CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
     createUser.handle(CreateUserCommand.of(tenant.id(), "one@example.com", "One"));
     createUser.handle(CreateUserCommand.of(tenant.id(), "two@example.com", "Two"));
     return tenant;

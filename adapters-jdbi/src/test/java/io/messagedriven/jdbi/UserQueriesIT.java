@@ -1,17 +1,18 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.application.Page;
 import io.messagedriven.application.PageRequest;
-import io.messagedriven.application.TenantQueries;
-import io.messagedriven.application.UnknownTenantException;
-import io.messagedriven.application.UserQueries;
+import io.messagedriven.application.tenant.TenantQueries;
+import io.messagedriven.domain.UnknownTenantException;
+import io.messagedriven.application.user.UserQueries;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventRecord;
 import io.messagedriven.application.port.EventStatus;
@@ -20,8 +21,8 @@ import io.messagedriven.domain.Event;
 import io.messagedriven.domain.InvalidValueException;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
-import io.messagedriven.domain.User;
-import io.messagedriven.domain.UserId;
+import io.messagedriven.domain.user.User;
+import io.messagedriven.domain.user.UserId;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +49,9 @@ class UserQueriesIT {
   @BeforeAll
   static void startStore() {
     String url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build();
     admin = Jdbi.create(url);
-    queries = new UserQueries(store.transactions());
+    queries = new UserQueries(store.transactions(), new PostgresUsers());
   }
 
   @AfterAll
@@ -106,9 +107,9 @@ class UserQueriesIT {
     create(tenant, "indexed@example.com", clock);
     RawSql raw = new RawSql(store);
 
-    String byEmail = plan(raw, "select id from users where tenant_id = ? and email_lower = lower(?)",
+    String byEmail = plan(raw, "select id from message_driven.users where tenant_id = ? and email_lower = lower(?)",
         tenant.id().value(), "INDEXED@example.com");
-    String page = plan(raw, "select id from users where tenant_id = ? and (created_at, id) > (?, ?) "
+    String page = plan(raw, "select id from message_driven.users where tenant_id = ? and (created_at, id) > (?, ?) "
         + "order by created_at, id limit 10", tenant.id().value(), OffsetDateTime.now(), UUID.randomUUID());
 
     assertThat(byEmail).contains("users_email_per_tenant").containsPattern("Index Cond: .*email_lower");
@@ -243,7 +244,7 @@ class UserQueriesIT {
   }
 
   private List<UUID> idsInCreationOrder(Tenant of) {
-    return admin.withHandle(h -> h.createQuery("select id from users where tenant_id = :t order by created_at, id")
+    return admin.withHandle(h -> h.createQuery("select id from message_driven.users where tenant_id = :t order by created_at, id")
         .bind("t", of.id().value()).mapTo(UUID.class).list());
   }
 
@@ -253,6 +254,6 @@ class UserQueriesIT {
   }
 
   private User create(Tenant in, String email, Clock at) {
-    return new CreateUser(store.transactions(), at).handle(CreateUserCommand.of(in.id(), email, "User " + email));
+    return new CreateUser(store.transactions(), new PostgresUsers(), at).handle(CreateUserCommand.of(in.id(), email, "User " + email));
   }
 }

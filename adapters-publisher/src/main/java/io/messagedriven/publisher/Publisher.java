@@ -1,7 +1,7 @@
 package io.messagedriven.publisher;
 
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;

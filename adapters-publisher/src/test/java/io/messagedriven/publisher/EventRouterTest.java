@@ -3,7 +3,7 @@ package io.messagedriven.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.NonRetryableException;

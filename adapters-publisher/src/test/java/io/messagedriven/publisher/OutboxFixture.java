@@ -21,7 +21,7 @@ final class OutboxFixture implements AutoCloseable {
 
   UUID tenant(String slug) {
     UUID id = UUID.randomUUID();
-    sql.useHandle(h -> h.createUpdate("insert into tenants (id, slug, name, created_at) values (:id, :slug, :slug, now())")
+    sql.useHandle(h -> h.createUpdate("insert into message_driven.tenants (id, slug, name, created_at) values (:id, :slug, :slug, now())")
         .bind("id", id).bind("slug", slug).execute());
     return id;
   }
@@ -33,7 +33,7 @@ final class OutboxFixture implements AutoCloseable {
    */
   void append(UUID tenant, int aggregates, int perAggregate) {
     sql.useHandle(h -> h.createUpdate("""
-            insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+            insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
             select gen_random_uuid(), :tenant, 'User', 'agg-' || a, 'User.created',
                    json_build_object('aggregate', 'agg-' || a, 'seq', r), now()
             from generate_series(1, :per) r, generate_series(1, :aggregates) a
@@ -43,17 +43,17 @@ final class OutboxFixture implements AutoCloseable {
 
   /** How many events are in each status. */
   Map<String, Long> statuses() {
-    return sql.withHandle(h -> h.createQuery("select status, count(*) as n from events group by status")
+    return sql.withHandle(h -> h.createQuery("select status, count(*) as n from message_driven.events group by status")
         .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   long count(String where) {
-    return sql.withHandle(h -> h.createQuery("select count(*) from events where " + where).mapTo(Long.class).one());
+    return sql.withHandle(h -> h.createQuery("select count(*) from message_driven.events where " + where).mapTo(Long.class).one());
   }
 
   Map<String, Object> row(String id) {
-    return sql.withHandle(h -> h.createQuery("select * from events where id = cast(:id as uuid)").bind("id", id).mapToMap().one());
+    return sql.withHandle(h -> h.createQuery("select * from message_driven.events where id = cast(:id as uuid)").bind("id", id).mapToMap().one());
   }
 
   @Override

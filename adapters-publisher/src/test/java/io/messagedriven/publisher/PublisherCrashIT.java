@@ -43,7 +43,7 @@ class PublisherCrashIT {
     assertThat(running.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(running.exitValue()).as("killed by SIGKILL").isEqualTo(137);
     Set<String> inFlightAtKill = new HashSet<>(db.sql.withHandle(h ->
-        h.createQuery("select id::text from events where status = 'IN_FLIGHT'").mapTo(String.class).list()));
+        h.createQuery("select id::text from message_driven.events where status = 'IN_FLIGHT'").mapTo(String.class).list()));
     long publishedAtKill = db.count("status = 'PUBLISHED'");
     assertThat(publishedAtKill).isLessThan(events);
 
@@ -51,7 +51,7 @@ class PublisherCrashIT {
     Await.until("every event to be published", Duration.ofSeconds(120), () -> db.count("status = 'PUBLISHED'") == events);
 
     Map<String, Long> handled = lines(log).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    Set<String> all = new HashSet<>(db.sql.withHandle(h -> h.createQuery("select id::text from events").mapTo(String.class).list()));
+    Set<String> all = new HashSet<>(db.sql.withHandle(h -> h.createQuery("select id::text from message_driven.events").mapTo(String.class).list()));
     assertThat(handled.keySet()).as("every event was handled at least once").containsAll(all);
     Set<String> repeated = handled.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
     assertThat(inFlightAtKill).as("events the killed publisher held").containsAll(repeated);

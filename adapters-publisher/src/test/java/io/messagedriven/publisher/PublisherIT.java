@@ -1,16 +1,17 @@
 package io.messagedriven.publisher;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.TenantId;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class PublisherIT {
   @Test
   void routedEventEndsPublished() {
     TenantId tenant = new TenantId(db.tenant("acme"));
-    User ada = new CreateUser(db.store.transactions(), Clock.systemUTC())
+    User ada = new CreateUser(db.store.transactions(), new PostgresUsers(), Clock.systemUTC())
         .handle(CreateUserCommand.of(tenant, "ada@example.com", "Ada"));
     List<Event> routed = new CopyOnWriteArrayList<>();
 
@@ -75,7 +76,7 @@ class PublisherIT {
         .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(1)));
 
     Await.until("the event to fail", Duration.ofSeconds(10), () -> db.count("status = 'FAILED'") == 1);
-    Map<String, Object> row = db.sql.withHandle(h -> h.createQuery("select * from events").mapToMap().one());
+    Map<String, Object> row = db.sql.withHandle(h -> h.createQuery("select * from message_driven.events").mapToMap().one());
     assertThat(row)
         .containsEntry("attempts", 1)
         .containsEntry("last_error_class", IllegalArgumentException.class.getName())
@@ -207,11 +208,11 @@ class PublisherIT {
     Publisher fast = start(Publisher.builder().name("fast").pollInterval(Duration.ofMillis(50)).handler(event -> { }));
     Await.until("the fast publisher to take the event over", Duration.ofSeconds(10),
         () -> db.count("status = 'PUBLISHED'") == 1);
-    Map<String, Object> published = db.sql.withHandle(h -> h.createQuery("select * from events").mapToMap().one());
+    Map<String, Object> published = db.sql.withHandle(h -> h.createQuery("select * from message_driven.events").mapToMap().one());
     release.countDown();
 
     Await.until("the slow publisher to report its lost lease", Duration.ofSeconds(10), () -> lost.size() == 1);
-    Map<String, Object> after = db.sql.withHandle(h -> h.createQuery("select * from events").mapToMap().one());
+    Map<String, Object> after = db.sql.withHandle(h -> h.createQuery("select * from message_driven.events").mapToMap().one());
     assertThat(after).isEqualTo(published).containsEntry("attempts", 2);
     assertThat(fast.owner()).startsWith("fast-");
   }
@@ -341,9 +342,9 @@ class PublisherIT {
   @Test
   void publisherPurgesEventsPublishedLongerAgoThanItKeepsThem() {
     db.append(db.tenant("acme"), 3, 1);
-    db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '2 days' "
+    db.sql.useHandle(h -> h.execute("update message_driven.events set status = 'PUBLISHED', published_at = now() - interval '2 days' "
         + "where aggregate_id = 'agg-1'"));
-    db.sql.useHandle(h -> h.execute("update events set status = 'PUBLISHED', published_at = now() - interval '1 hour' "
+    db.sql.useHandle(h -> h.execute("update message_driven.events set status = 'PUBLISHED', published_at = now() - interval '1 hour' "
         + "where aggregate_id = 'agg-2'"));
 
     start(Publisher.builder().handler(event -> { }).keepPublished(Duration.ofDays(1)));

@@ -1,5 +1,7 @@
 package io.messagedriven.application;
 
+import io.messagedriven.application.internal.Cursors;
+
 import io.messagedriven.domain.InvalidValueException;
 import java.util.Optional;
 

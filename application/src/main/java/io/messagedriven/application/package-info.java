@@ -1,31 +1,24 @@
 /**
- * The use cases of message-driven, and the publishing step.
+ * The application layer of message-driven, one package per role:
  *
  * <ul>
- *   <li>{@link io.messagedriven.application.CreateTenant}: a tenant with a unique slug;
- *   <li>{@link io.messagedriven.application.CreateUser}: a user and its {@code User.created}
- *       event, in one transaction;
- *   <li>{@link io.messagedriven.application.UserQueries}, {@link
- *       io.messagedriven.application.EventQueries} and {@link
- *       io.messagedriven.application.TenantQueries}: read users (by id, by email ignoring case,
- *       page by page), the history of an aggregate's events with their status, and tenants by id
- *       or slug. User and event reads run in a transaction scoped to their tenant;
- *   <li>{@link io.messagedriven.application.PublishingStep}: claim due events, hand each to an
- *       {@link io.messagedriven.application.port.EventHandler}, mark it published, due for a
- *       retry (by the {@link io.messagedriven.application.RetryPolicy}) or failed.
+ *   <li>{@code port}: what the outbox needs from the outside world (transactions, the outbox
+ *       table, handlers, wake-up signals);
+ *   <li>{@code publishing}: the publishing step, its retry policy and its listener;
+ *   <li>{@code tenant}: creating tenants and reading the tenant directory;
+ *   <li>{@code events}: reading an aggregate's events with their status;
+ *   <li>{@code user}: the seed's sample, {@code CreateUser} and the user queries, which nothing
+ *       of the outbox depends on.
  * </ul>
  *
- * <p>Each use case takes a validating command record and the ports it needs. Bad input is
- * refused with a {@link io.messagedriven.domain.DomainException} subtype that names the problem,
- * and nothing is written.
+ * <p>This package holds what the queries share: {@link io.messagedriven.application.Page} and
+ * {@link io.messagedriven.application.PageRequest}, for keyset paging. Each use case takes a
+ * validating command record and the ports it needs; bad input is refused with a {@code
+ * DomainException} subtype that names the problem, and nothing is written.
  *
  * <pre>{@code
- * CreateUser createUser = new CreateUser(store.transactions(), Clock.systemUTC());
- * User ada = createUser.handle(CreateUserCommand.of(tenant.id(), "ada@example.com", "Ada"));
- *
- * UserQueries users = new UserQueries(store.transactions());
- * Page<User> first = users.list(tenant.id(), PageRequest.first(50));
- * Page<User> second = users.list(tenant.id(), PageRequest.after(first.nextCursor(), 50));
+ * Page<EventRecord> first = events.history(tenant, "Order", orderId, PageRequest.first(50));
+ * Page<EventRecord> next = events.history(tenant, "Order", orderId, PageRequest.after(first.nextCursor(), 50));
  * }</pre>
  */
 package io.messagedriven.application;

@@ -1,5 +1,8 @@
 package io.messagedriven.domain;
 
+import io.messagedriven.domain.internal.Check;
+import io.messagedriven.domain.user.User;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -82,6 +85,15 @@ public record Event(
       Instant occurredAt) {
     return new Event(
         EventId.random(), tenantId, aggregateType, aggregateId, name, payload, Map.of(), occurredAt);
+  }
+
+  /**
+   * A new event of the {@link TenantId#DEFAULT default tenant}, for services that have no
+   * tenants of their own, with a fresh id and no headers.
+   */
+  public static Event raise(
+      String aggregateType, String aggregateId, String name, String payload, Instant occurredAt) {
+    return raise(TenantId.DEFAULT, aggregateType, aggregateId, name, payload, occurredAt);
   }
 
   /** This event with one more header, or a header replaced. */

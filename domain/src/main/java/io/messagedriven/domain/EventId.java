@@ -1,5 +1,8 @@
 package io.messagedriven.domain;
 
+import io.messagedriven.domain.internal.Check;
+import io.messagedriven.domain.internal.Ids;
+
 import java.util.UUID;
 
 /**

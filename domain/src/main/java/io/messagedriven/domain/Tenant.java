@@ -1,5 +1,7 @@
 package io.messagedriven.domain;
 
+import io.messagedriven.domain.internal.Check;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package io.messagedriven.domain;
 
+import io.messagedriven.domain.user.User;
+
 import static io.messagedriven.domain.Rejections.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
 package io.messagedriven.domain;
 
+import io.messagedriven.domain.internal.Check;
+import io.messagedriven.domain.user.User;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

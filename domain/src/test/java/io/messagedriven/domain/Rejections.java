@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Asserts that a value is refused with an {@link InvalidValueException} naming its field. */
-final class Rejections {
+public final class Rejections {
   private Rejections() {}
 
   /**
    * Asserts that {@code call} throws an {@link InvalidValueException} for {@code field} whose
    * problem contains {@code problem}, with a message of the documented shape; returns it.
    */
-  static InvalidValueException assertInvalid(ThrowingCallable call, String field, String problem) {
+  public static InvalidValueException assertInvalid(ThrowingCallable call, String field, String problem) {
     Throwable thrown = catchThrowable(call);
     assertThat(thrown).isInstanceOf(InvalidValueException.class);
     InvalidValueException invalid = (InvalidValueException) thrown;

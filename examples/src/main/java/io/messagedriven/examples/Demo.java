@@ -1,16 +1,17 @@
 package io.messagedriven.examples;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
-import io.messagedriven.application.PublishingListener;
+import io.messagedriven.jdbi.user.PostgresUsers;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
+import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.domain.DomainException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.Tenant;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.Publisher;
@@ -64,7 +65,7 @@ public final class Demo {
     Quiet.liquibase();
     long started = System.nanoTime();
     try (Database database = Database.open(flags.get("jdbc-url"), out);
-        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).build()) {
+        PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(database.jdbcUrl()).build()) {
       out.println("Schema migrated.");
       Clock clock = Clock.systemUTC();
 
@@ -72,7 +73,7 @@ public final class Demo {
       String slug = "demo-" + UUID.randomUUID().toString().substring(0, 8);
       Tenant tenant = new CreateTenant(store.transactions(), clock).handle(new CreateTenantCommand(slug, "Demo Corp"));
       out.println("Created tenant " + tenant.slug() + " (" + tenant.id() + ")");
-      CreateUser createUser = new CreateUser(store.transactions(), clock);
+      CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
       Set<String> expected = ConcurrentHashMap.newKeySet();
       for (String[] person : PEOPLE) {
         User user = createUser.handle(CreateUserCommand.of(tenant.id(), person[0], person[1]));

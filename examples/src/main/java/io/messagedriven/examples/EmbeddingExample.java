@@ -1,11 +1,12 @@
 package io.messagedriven.examples;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.jdbi.user.PostgresUsers;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.Tenant;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.Publisher;
@@ -24,7 +25,7 @@ public final class EmbeddingExample {
   /** Runs the sample on {@code jdbcUrl}; returns the user it created once its event was handled. */
   static User run(String jdbcUrl, PrintStream out) throws InterruptedException {
     // tag::embed[]
-    try (PostgresStore store = PostgresStore.builder()
+    try (PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG)
         .jdbcUrl(jdbcUrl)                      // runs the Liquibase migrations on start
         .build()) {
       Clock clock = Clock.systemUTC();
@@ -32,7 +33,7 @@ public final class EmbeddingExample {
           .handle(new CreateTenantCommand("acme", "Acme Corp"));
 
       // The user and its User.created event are written in one transaction.
-      CreateUser createUser = new CreateUser(store.transactions(), clock);
+      CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
       User ada = createUser.handle(CreateUserCommand.of(acme.id(), "ada@example.com", "Ada Lovelace"));
 
       // A publisher hands each event to the router, outside any transaction.

@@ -1,12 +1,13 @@
 package io.messagedriven.examples;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import io.messagedriven.application.Page;
 import io.messagedriven.application.PageRequest;
-import io.messagedriven.application.TenantQueries;
-import io.messagedriven.application.UserQueries;
+import io.messagedriven.application.tenant.TenantQueries;
+import io.messagedriven.application.user.UserQueries;
 import io.messagedriven.application.port.EventRecord;
 import io.messagedriven.domain.Tenant;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.PostgresStore;
 import java.io.PrintStream;
 
@@ -21,7 +22,7 @@ public final class QueryingExample {
   static void run(PostgresStore store, PrintStream out) {
     // tag::query[]
     TenantQueries tenants = new TenantQueries(store.transactions());
-    UserQueries users = new UserQueries(store.transactions());
+    UserQueries users = new UserQueries(store.transactions(), new PostgresUsers());
 
     Tenant acme = tenants.findBySlug("acme").orElseThrow();        // the tenant directory
     User ada = users.findByEmail(acme.id(), "ADA@example.com")     // ignoring case

@@ -2,7 +2,7 @@ package io.messagedriven.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

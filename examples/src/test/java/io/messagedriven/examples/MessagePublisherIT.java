@@ -1,11 +1,12 @@
 package io.messagedriven.examples;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
@@ -34,12 +35,12 @@ class MessagePublisherIT {
     String url = TestDatabase.freshUrl();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     CountDownLatch stop = new CountDownLatch(1);
-    try (Connection nats = Nats.connect("nats://127.0.0.1:4222"); PostgresStore store = PostgresStore.builder().jdbcUrl(url).build()) {
+    try (Connection nats = Nats.connect("nats://127.0.0.1:4222"); PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build()) {
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(stop, output,
           "--jdbc-url", url, "--target", "log,nats", "--nats-subject-prefix", "mdtest" + token + ".", "--nats-stream", stream));
       TenantId tenant = new CreateTenant(store.transactions(), Clock.systemUTC())
           .handle(new CreateTenantCommand("t-" + token, "Tenant")).id();
-      CreateUser createUser = new CreateUser(store.transactions(), Clock.systemUTC());
+      CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), Clock.systemUTC());
       for (int i = 0; i < 3; i++) {
         createUser.handle(CreateUserCommand.of(tenant, "user" + i + "@example.com", "User " + i));
       }

@@ -1,11 +1,12 @@
 package io.messagedriven.examples;
 
+import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
@@ -23,7 +24,7 @@ class QueryingExampleIT {
     try (PostgresStore store = TestDatabase.freshStore()) {
       Clock clock = Clock.systemUTC();
       Tenant acme = new CreateTenant(store.transactions(), clock).handle(new CreateTenantCommand("acme", "Acme"));
-      CreateUser createUser = new CreateUser(store.transactions(), clock);
+      CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
       for (int i = 0; i < 150; i++) {
         createUser.handle(CreateUserCommand.of(acme.id(), "user" + i + "@example.com", "User " + i));
       }

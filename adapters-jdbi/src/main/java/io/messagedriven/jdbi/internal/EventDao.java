@@ -3,21 +3,13 @@ package io.messagedriven.jdbi.internal;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** SQL of the outbox table. */
 interface EventDao {
-
-  @SqlBatch(
-      "insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at) "
-          + "values (:id, :tenantId, :aggregateType, :aggregateId, :name, cast(:payload as json), "
-          + "cast(:headers as json), :occurredAt)")
-  void insert(@BindMethods List<EventRow> rows);
 
   /**
    * Claims due events: pending ones whose next attempt has come and in-flight ones whose lease
@@ -39,38 +31,38 @@ interface EventDao {
   @SqlQuery(
       """
       with recursive busy(tenant_id) as (
-        (select tenant_id from events
+        (select tenant_id from <schema>.events
          where published_at is null and failed_at is null and next_attempt_at <= now()
          order by tenant_id limit 1)
         union all
-        select (select e.tenant_id from events e
+        select (select e.tenant_id from <schema>.events e
                 where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
                   and e.tenant_id > busy.tenant_id
                 order by e.tenant_id limit 1)
         from busy where busy.tenant_id is not null
       ),
-      tenants as materialized (
+      busy_tenants as materialized (
         select tenant_id from busy where tenant_id is not null
         order by tenant_id < :pivot, tenant_id
       ),
-      share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from tenants),
+      share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from busy_tenants),
       due as (
         select picked.row_id
-        from tenants cross join share
+        from busy_tenants cross join share
         cross join lateral (
           select e.ctid as row_id
-          from events e
-          where e.tenant_id = tenants.tenant_id
+          from <schema>.events e
+          where e.tenant_id = busy_tenants.tenant_id
             and e.published_at is null and e.failed_at is null
             and e.next_attempt_at <= now()
             and e.position <= coalesce(
-              (select w.position from events w
-               where w.tenant_id = tenants.tenant_id and w.published_at is null and w.failed_at is null
+              (select w.position from <schema>.events w
+               where w.tenant_id = busy_tenants.tenant_id and w.published_at is null and w.failed_at is null
                  and w.next_attempt_at <= now()
                order by w.position offset :window limit 1),
               9223372036854775807)
             and e.id <> all (:skip)
-            and (select 1 from events earlier
+            and (select 1 from <schema>.events earlier
                  where earlier.tenant_id = e.tenant_id
                    and earlier.aggregate_type = e.aggregate_type
                    and earlier.aggregate_id = e.aggregate_id
@@ -84,7 +76,7 @@ interface EventDao {
         ) picked
         limit :limit
       )
-      update events e
+      update <schema>.events e
       set status = 'IN_FLIGHT',
           attempts = e.attempts + 1,
           lease_owner = :owner,
@@ -107,7 +99,7 @@ interface EventDao {
 
   @SqlQuery(
       """
-      update events e
+      update <schema>.events e
       set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
           lease_owner = null, lease_token = null, lease_until = null
       from unnest(:ids, :tokens) as acked(id, token)
@@ -118,7 +110,7 @@ interface EventDao {
 
   @SqlUpdate(
       """
-      update events
+      update <schema>.events
       set status = 'PENDING', next_attempt_at = now() + :delayMillis * interval '1 millisecond',
           lease_owner = null, lease_token = null, lease_until = null,
           last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace
@@ -134,7 +126,7 @@ interface EventDao {
 
   @SqlUpdate(
       """
-      update events
+      update <schema>.events
       set status = 'FAILED', failed_at = now(), next_attempt_at = now(),
           lease_owner = null, lease_token = null, lease_until = null,
           last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace
@@ -149,7 +141,7 @@ interface EventDao {
 
   @SqlUpdate(
       """
-      update events e
+      update <schema>.events e
       set status = 'PENDING', next_attempt_at = now(), attempts = greatest(e.attempts - 1, 0),
           lease_owner = null, lease_token = null, lease_until = null
       from unnest(:ids, :tokens) as released(id, token)
@@ -185,21 +177,21 @@ interface EventDao {
 
   @SqlQuery(
       """
-      select e.id from events e
+      select e.id from <schema>.events e
       where e.published_at is null
         and (e.tenant_id, e.aggregate_type, e.aggregate_id) in (
-          select tenant_id, aggregate_type, aggregate_id from events where id = any (:ids))
+          select tenant_id, aggregate_type, aggregate_id from <schema>.events where id = any (:ids))
       for update of e
       """)
   List<UUID> lockAggregatesOf(@Bind("ids") UUID[] ids);
 
   @SqlUpdate(
       """
-      update events e
+      update <schema>.events e
       set status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = null
       where e.id = any (:ids) and e.status = 'FAILED'
         and not exists (
-          select 1 from events o
+          select 1 from <schema>.events o
           where o.tenant_id = e.tenant_id and o.aggregate_type = e.aggregate_type
             and o.aggregate_id = e.aggregate_id and o.status = 'IN_FLIGHT')
       """)
@@ -207,9 +199,9 @@ interface EventDao {
 
   @SqlUpdate(
       """
-      delete from events
+      delete from <schema>.events
       where ctid = any (array(
-        select ctid from events
+        select ctid from <schema>.events
         where published_at is not null and published_at < now() - :olderThanMillis * interval '1 millisecond'
         order by published_at
         limit :limit

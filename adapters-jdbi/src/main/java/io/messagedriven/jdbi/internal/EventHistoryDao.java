@@ -24,7 +24,7 @@ interface EventHistoryDao {
       select position, id, tenant_id, aggregate_type, aggregate_id, name, payload::text as payload,
              headers::text as headers, occurred_at, status, attempts, next_attempt_at,
              last_error_class, last_error_message, last_error_stack, published_at, failed_at
-      from events
+      from <schema>.events
       where tenant_id = :tenantId and aggregate_type = :aggregateType and aggregate_id = :aggregateId
         and position > :after
       order by position

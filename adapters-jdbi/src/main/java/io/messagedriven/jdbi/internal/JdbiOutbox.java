@@ -5,7 +5,6 @@ import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The outbox on the {@code events} table. Bound to a {@link Handle} it works in that handle's
@@ -31,14 +29,19 @@ public final class JdbiOutbox implements OutboxPort {
   private final Handle handle;
 
   private final boolean sessionsTuned;
+  private final Jdbi jdbi;
+  private final EventWriter writer;
   private boolean appended;
 
   private JdbiOutbox(
-      Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned) {
+      Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle,
+      Jdbi jdbi, boolean sessionsTuned, EventWriter writer) {
     this.calls = calls;
     this.failedHoldsAggregate = failedHoldsAggregate;
     this.handle = handle;
+    this.jdbi = jdbi;
     this.sessionsTuned = sessionsTuned;
+    this.writer = writer;
   }
 
   /**
@@ -48,13 +51,14 @@ public final class JdbiOutbox implements OutboxPort {
    *     JdbiStore#SESSION_SETTINGS} (a pool the store owns); if not, each claim turns JIT off
    *     for its own transaction, at the cost of two more round trips
    */
-  public static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned) {
-    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, sessionsTuned);
+  static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned, EventWriter writer) {
+    return new JdbiOutbox(
+        work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, jdbi, sessionsTuned, writer);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
-  public static JdbiOutbox inTransaction(Handle handle) {
-    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, false);
+  static JdbiOutbox inTransaction(Handle handle, EventWriter writer) {
+    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, null, false, writer);
   }
 
   /** Whether this outbox appended events (in its transaction, for one bound to a handle). */
@@ -73,19 +77,11 @@ public final class JdbiOutbox implements OutboxPort {
       return;
     }
     if (handle != null) {
-      try {
-        WritePath.insertEvents(handle.getConnection(), events);
-        appended = true;
-        return;
-      } catch (SQLException e) {
-        throw new UnableToExecuteStatementException("cannot append " + events.size() + " events: " + e.getMessage(), e, null);
-      }
+      writer.insert(handle.getConnection(), events);
+      appended = true;
+      return;
     }
-    List<EventRow> rows = events.stream().map(EventRow::of).toList();
-    call(dao -> {
-      dao.insert(rows);
-      return null;
-    });
+    jdbi.useTransaction(own -> writer.insert(own.getConnection(), events)); // all or none
   }
 
   @Override

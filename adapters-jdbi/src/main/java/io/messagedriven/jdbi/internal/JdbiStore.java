@@ -5,9 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -26,7 +30,9 @@ public final class JdbiStore implements AutoCloseable {
       DataSource dataSource,
       int maximumPoolSize,
       boolean migrate,
-      boolean failedEventsHoldAggregate) {}
+      boolean failedEventsHoldAggregate,
+      String schema,
+      List<String> changelogs) {}
 
   private final HikariDataSource ownedPool;
   private final Jdbi jdbi;
@@ -34,23 +40,31 @@ public final class JdbiStore implements AutoCloseable {
   private final OutboxPort outbox;
   private final OutboxSignals signals;
   private final TenantAccess access;
+  private final TenantScope scope;
+  private final EventWriter writer;
+  private final LocalCommits localCommits = new LocalCommits();
+  private final CallerHandles callerHandles;
+  private final String schema;
 
   public JdbiStore(Settings settings) {
     this.ownedPool = settings.dataSource() == null ? pool(settings) : null;
     DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    this.schema = settings.schema();
+    this.jdbi = configured(Jdbi.create(dataSource), settings.schema());
     try {
       if (settings.migrate()) {
-        LiquibaseMigrations.run(dataSource);
+        LiquibaseMigrations.run(dataSource, settings.schema(), settings.changelogs());
       }
       this.access = checkedAccess(TenantAccess.probe(jdbi));
     } catch (RuntimeException e) {
       close();
       throw e;
     }
-    LocalCommits localCommits = new LocalCommits();
-    this.transactions = new JdbiTransactions(jdbi, access.canSwitchToTenantRole(), localCommits);
-    this.outbox = JdbiOutbox.standalone(jdbi, settings.failedEventsHoldAggregate(), ownedPool != null);
+    this.scope = new TenantScope(access.canSwitchToTenantRole());
+    this.writer = new EventWriter(settings.schema());
+    this.callerHandles = new CallerHandles(settings.schema());
+    this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits);
+    this.outbox = JdbiOutbox.standalone(jdbi, settings.failedEventsHoldAggregate(), ownedPool != null, writer);
     this.signals = new PgOutboxSignals(() -> settings.dataSource() != null
         ? settings.dataSource().getConnection()
         : DriverManager.getConnection(settings.jdbcUrl(), credentials(settings)), localCommits);
@@ -106,8 +120,24 @@ public final class JdbiStore implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /** The store's Jdbi configuration: SqlObject, PostgreSQL types, and {@code <schema>} in SQL. */
+  static Jdbi configured(Jdbi jdbi, String schema) {
+    return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin()).define("schema", schema);
+  }
+
   public Transactions transactions() {
     return transactions;
+  }
+
+  /** Transactions that join the one open on the caller's {@code connection}. */
+  public Transactions joining(Connection connection) {
+    return new JoinedTransactions(connection, null, callerHandles, scope, writer, localCommits);
+  }
+
+  /** Transactions that join the one open on the caller's Jdbi {@code handle}. */
+  public Transactions joining(Handle handle) {
+    Objects.requireNonNull(handle, "handle");
+    return new JoinedTransactions(handle.getConnection(), handle, callerHandles, scope, writer, localCommits);
   }
 
   /** The cross-tenant outbox for publishers; refused when the connecting role would see no events. */
@@ -118,6 +148,10 @@ public final class JdbiStore implements AutoCloseable {
           + " (README, section Tenancy)");
     }
     return outbox;
+  }
+
+  public String schema() {
+    return schema;
   }
 
   public OutboxSignals signals() {

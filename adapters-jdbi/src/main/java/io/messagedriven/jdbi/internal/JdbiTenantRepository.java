@@ -1,6 +1,6 @@
 package io.messagedriven.jdbi.internal;
 
-import io.messagedriven.application.DuplicateSlugException;
+import io.messagedriven.domain.DuplicateSlugException;
 import io.messagedriven.application.port.TenantRepository;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
@@ -31,7 +31,7 @@ final class JdbiTenantRepository implements TenantRepository {
     try {
       dao.insert(tenant.id().value(), tenant.slug(), tenant.name(), tenant.createdAt().atOffset(ZoneOffset.UTC));
     } catch (JdbiException e) {
-      if (UniqueViolation.constraintOf(e).filter("tenants_slug_unique"::equals).isPresent()) {
+      if (ConstraintViolation.unique(e).filter("tenants_slug_unique"::equals).isPresent()) {
         throw new DuplicateSlugException(tenant.slug());
       }
       throw e;

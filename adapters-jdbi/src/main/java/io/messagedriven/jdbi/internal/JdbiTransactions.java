@@ -1,39 +1,33 @@
 package io.messagedriven.jdbi.internal;
 
+import io.messagedriven.application.port.StoreException;
 import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
 import io.messagedriven.domain.TenantId;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Transactions on a Jdbi. Each starts with one statement that sets {@code
- * message_driven.tenant_id} (empty for no tenant) and, when the connecting role may, switches to
- * {@link LiquibaseMigrations#TENANT_ROLE}, both for the transaction only ({@code set_config(..., true)}):
- * row-level security then binds the transaction whatever role the pool connects as, and a pooled
- * connection never carries either setting over.
+ * Transactions the store opens itself, on its own pool. Each starts by {@linkplain
+ * TenantScope#enter scoping} itself to its tenant, in one statement.
  */
 public final class JdbiTransactions implements Transactions {
-  static final String TENANT_SETTING = "message_driven.tenant_id";
   /** Set while a transaction of this kind is open on the thread: they do not nest. */
-  private final ThreadLocal<Boolean> OPEN = new ThreadLocal<>();
+  private final ThreadLocal<Boolean> open = new ThreadLocal<>();
   private final Jdbi jdbi;
-  private final String enter;
+  private final TenantScope scope;
+  private final EventWriter writer;
   private final LocalCommits localCommits;
 
-  /**
-   * @param switchRole whether to switch to {@link LiquibaseMigrations#TENANT_ROLE}; without it the
-   *     connecting role itself must be bound by row-level security
-   */
-  JdbiTransactions(Jdbi jdbi, boolean switchRole, LocalCommits localCommits) {
+  JdbiTransactions(Jdbi jdbi, TenantScope scope, EventWriter writer, LocalCommits localCommits) {
     this.jdbi = jdbi;
+    this.scope = scope;
+    this.writer = writer;
     this.localCommits = localCommits;
-    String tenant = "set_config('" + TENANT_SETTING + "', ?, true)";
-    this.enter = switchRole
-        ? "select set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true), " + tenant
-        : "select " + tenant;
   }
 
   @Override
@@ -49,27 +43,22 @@ public final class JdbiTransactions implements Transactions {
 
   private <T> T in(String tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(work, "work");
-    if (OPEN.get() != null) {
+    if (open.get() != null) {
       // Jdbi would join the open transaction, and this one's tenant would silently replace its.
       throw new IllegalStateException(
           "a transaction of this store is already open on this thread; do the work with its UnitOfWork");
     }
-    OPEN.set(Boolean.TRUE);
+    open.set(Boolean.TRUE);
     JdbiUnitOfWork[] unit = new JdbiUnitOfWork[1];
     T result;
     try {
       result = jdbi.inTransaction(handle -> {
-      try {
-        WritePath.enter(handle.getConnection(), enter, tenant);
-      } catch (java.sql.SQLException e) {
-        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
-            "cannot start a transaction for tenant '" + tenant + "': " + e.getMessage(), e, null);
-      }
-      unit[0] = new JdbiUnitOfWork(handle);
-      return work.apply(unit[0]);
+        enter(handle, tenant);
+        unit[0] = new JdbiUnitOfWork(handle, writer);
+        return work.apply(unit[0]);
       });
     } finally {
-      OPEN.remove();
+      open.remove();
     }
     if (unit[0].appended()) {
       localCommits.committed();
@@ -77,10 +66,23 @@ public final class JdbiTransactions implements Transactions {
     return result;
   }
 
-  /** The connection under a unit of work these transactions opened. */
+  private void enter(Handle handle, String tenant) {
+    try {
+      scope.enter(handle.getConnection(), tenant);
+    } catch (SQLException e) {
+      throw new StoreException("cannot start a transaction for tenant '" + tenant + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The connection under a unit of work of a store. */
   public static Connection connectionOf(UnitOfWork work) {
+    return handleOf(work).getConnection();
+  }
+
+  /** The Jdbi handle under a unit of work of a store. */
+  public static Handle handleOf(UnitOfWork work) {
     if (work instanceof JdbiUnitOfWork unit) {
-      return unit.handle().getConnection();
+      return unit.handle();
     }
     throw new IllegalArgumentException("not a unit of work of a PostgresStore: " + work);
   }

@@ -4,19 +4,19 @@ import io.messagedriven.application.port.EventHistory;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.TenantRepository;
 import io.messagedriven.application.port.UnitOfWork;
-import io.messagedriven.application.port.UserRepository;
 import org.jdbi.v3.core.Handle;
 
-/** The repositories and the outbox on one handle, inside its open transaction. */
+/** The tenant directory, the outbox and the event history on one handle, inside its open transaction. */
 final class JdbiUnitOfWork implements UnitOfWork {
   private final Handle handle;
+  private final EventWriter writer;
   private TenantRepository tenants;
-  private UserRepository users;
-  private OutboxPort outbox;
+  private JdbiOutbox outbox;
   private EventHistory history;
 
-  JdbiUnitOfWork(Handle handle) {
+  JdbiUnitOfWork(Handle handle, EventWriter writer) {
     this.handle = handle;
+    this.writer = writer;
   }
 
   @Override
@@ -28,17 +28,9 @@ final class JdbiUnitOfWork implements UnitOfWork {
   }
 
   @Override
-  public UserRepository users() {
-    if (users == null) {
-      users = new JdbiUserRepository(handle);
-    }
-    return users;
-  }
-
-  @Override
   public OutboxPort outbox() {
     if (outbox == null) {
-      outbox = JdbiOutbox.inTransaction(handle);
+      outbox = JdbiOutbox.inTransaction(handle, writer);
     }
     return outbox;
   }
@@ -57,6 +49,6 @@ final class JdbiUnitOfWork implements UnitOfWork {
 
   /** Whether this unit appended events (so its commit should wake publishers). */
   boolean appended() {
-    return outbox != null && ((JdbiOutbox) outbox).appended();
+    return outbox != null && outbox.appended();
   }
 }

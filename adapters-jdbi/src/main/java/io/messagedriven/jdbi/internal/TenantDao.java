@@ -17,13 +17,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(TenantDao.Mapper.class)
 interface TenantDao {
 
-  @SqlQuery("select id, slug, name, created_at from tenants where id = :id")
+  @SqlQuery("select id, slug, name, created_at from <schema>.tenants where id = :id")
   Optional<Tenant> findById(@Bind("id") UUID id);
 
-  @SqlQuery("select id, slug, name, created_at from tenants where slug = :slug")
+  @SqlQuery("select id, slug, name, created_at from <schema>.tenants where slug = :slug")
   Optional<Tenant> findBySlug(@Bind("slug") String slug);
 
-  @SqlUpdate("insert into tenants (id, slug, name, created_at) values (:id, :slug, :name, :createdAt)")
+  @SqlUpdate("insert into <schema>.tenants (id, slug, name, created_at) values (:id, :slug, :name, :createdAt)")
   void insert(@Bind("id") UUID id, @Bind("slug") String slug, @Bind("name") String name,
       @Bind("createdAt") OffsetDateTime createdAt);
 

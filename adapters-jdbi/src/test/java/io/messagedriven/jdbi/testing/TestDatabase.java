@@ -1,6 +1,7 @@
 package io.messagedriven.jdbi.testing;
 
 import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.jdbi.user.PostgresUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class TestDatabase {
 
   /** A store on a new, migrated database. */
   public static PostgresStore freshStore() {
-    return PostgresStore.builder().jdbcUrl(freshUrl()).build();
+    return PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(freshUrl()).build();
   }
 
   /** Runs one statement on {@code url}. */

@@ -1,7 +1,7 @@
 package io.messagedriven.publisher.internal;
 
-import io.messagedriven.application.Outcome;
-import io.messagedriven.application.PublishingStep;
+import io.messagedriven.application.publishing.Outcome;
+import io.messagedriven.application.publishing.PublishingStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

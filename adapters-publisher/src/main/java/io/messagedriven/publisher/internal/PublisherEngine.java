@@ -1,8 +1,8 @@
 package io.messagedriven.publisher.internal;
 
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.PublishingStep;
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.PublishingStep;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;

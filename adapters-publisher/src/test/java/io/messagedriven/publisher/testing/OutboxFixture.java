@@ -2,10 +2,10 @@ package io.messagedriven.publisher.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;

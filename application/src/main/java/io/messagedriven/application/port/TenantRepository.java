@@ -1,6 +1,6 @@
 package io.messagedriven.application.port;
 
-import io.messagedriven.application.DuplicateSlugException;
+import io.messagedriven.domain.DuplicateSlugException;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.TenantId;
 import java.util.Optional;

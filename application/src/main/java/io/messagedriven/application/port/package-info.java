@@ -6,8 +6,7 @@
  *   <li>{@link io.messagedriven.application.port.Transactions} and {@link
  *       io.messagedriven.application.port.UnitOfWork}: the transaction boundary, and the
  *       repositories and outbox bound to one transaction;
- *   <li>{@link io.messagedriven.application.port.UserRepository}, {@link
- *       io.messagedriven.application.port.TenantRepository} and {@link
+ *   <li>{@link io.messagedriven.application.port.TenantRepository} and {@link
  *       io.messagedriven.application.port.EventHistory}: the rows a transaction may see, which for
  *       a tenant-scoped one are that tenant's only;
  *   <li>{@link io.messagedriven.application.port.OutboxPort}: append events, claim them with a

@@ -32,7 +32,7 @@ final class BenchDatabase implements AutoCloseable {
     UUID id = UUID.randomUUID();
     try (Connection c = connection();
         PreparedStatement insert = c.prepareStatement(
-            "insert into tenants (id, slug, name, created_at) values (?, ?, 'Bench', now())")) {
+            "insert into message_driven.tenants (id, slug, name, created_at) values (?, ?, 'Bench', now())")) {
       insert.setObject(1, id);
       insert.setString(2, "bench-" + id.toString().substring(0, 8));
       insert.executeUpdate();
@@ -42,14 +42,14 @@ final class BenchDatabase implements AutoCloseable {
 
   /** Empties the outbox and the users. */
   void clear() throws SQLException {
-    execute("truncate events, users");
+    execute("truncate message_driven.events, users");
   }
 
   /** Appends {@code count} pending events of {@code tenant}, one aggregate each, in one statement. */
   void fill(UUID tenant, int count) throws SQLException {
     try (Connection c = connection();
         PreparedStatement insert = c.prepareStatement("""
-            insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+            insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
             select gen_random_uuid(), ?, 'User', g::text, 'User.created',
                    json_build_object('userId', g, 'email', 'user' || g || '@example.com'), now()
             from generate_series(1, ?) g""")) {
@@ -63,7 +63,7 @@ final class BenchDatabase implements AutoCloseable {
   long count(String where) throws SQLException {
     try (Connection c = connection();
         Statement statement = c.createStatement();
-        var rs = statement.executeQuery("select count(*) from events where " + where)) {
+        var rs = statement.executeQuery("select count(*) from message_driven.events where " + where)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -78,10 +78,10 @@ final class BenchDatabase implements AutoCloseable {
     try (Connection c = connection();
         PreparedStatement publish = c.prepareStatement("""
             with picked as (
-              select ctid as row_id from events
+              select ctid as row_id from message_driven.events
               where published_at is null and failed_at is null
               limit ? for update skip locked)
-            update events e set status = 'PUBLISHED', published_at = now()
+            update message_driven.events e set status = 'PUBLISHED', published_at = now()
             from picked where e.ctid = picked.row_id""")) {
       publish.setInt(1, batch);
       int marked;
@@ -99,9 +99,9 @@ final class BenchDatabase implements AutoCloseable {
       c.setAutoCommit(false);
       UUID user = UUID.randomUUID();
       try (PreparedStatement users = c.prepareStatement(
-              "insert into users (id, tenant_id, email, name, created_at) values (?, ?, ?, 'Raw', now())");
+              "insert into message_driven.users (id, tenant_id, email, name, created_at) values (?, ?, ?, 'Raw', now())");
           PreparedStatement events = c.prepareStatement("""
-              insert into events (id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at)
+              insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at)
               values (?, ?, 'User', ?, 'User.created', cast(? as json), cast('{}' as json), now())""")) {
         users.setObject(1, user);
         users.setObject(2, tenant);

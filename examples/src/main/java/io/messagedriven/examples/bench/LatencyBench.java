@@ -1,11 +1,12 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.jdbi.user.PostgresUsers;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.Tenant;
-import io.messagedriven.domain.User;
+import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ final class LatencyBench {
     Clock clock = Clock.systemUTC();
     Tenant tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand("latency-" + System.nanoTime() % 1_000_000, "Latency bench"));
-    CreateUser createUser = new CreateUser(store.transactions(), clock);
+    CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
     int total = settings.rate() * settings.seconds();
     Map<String, Long> committed = new ConcurrentHashMap<>();
     Map<String, Long> started = new ConcurrentHashMap<>();

@@ -1,7 +1,7 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.PublishingListener;
-import io.messagedriven.application.RetryPolicy;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;

@@ -1,6 +1,6 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.PublishingListener;
+import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;

@@ -1,9 +1,10 @@
 package io.messagedriven.examples.bench;
 
-import io.messagedriven.application.CreateTenant;
-import io.messagedriven.application.CreateTenantCommand;
-import io.messagedriven.application.CreateUser;
-import io.messagedriven.application.CreateUserCommand;
+import io.messagedriven.jdbi.user.PostgresUsers;
+import io.messagedriven.application.tenant.CreateTenant;
+import io.messagedriven.application.tenant.CreateTenantCommand;
+import io.messagedriven.application.user.CreateUser;
+import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.jdbi.PostgresStore;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ final class WriteBench {
 
   Result run() throws Exception {
     Clock clock = Clock.systemUTC();
-    CreateUser createUser = new CreateUser(store.transactions(), clock);
+    CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
     List<Double> useCase = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     Tenant tenant = new CreateTenant(store.transactions(), clock)

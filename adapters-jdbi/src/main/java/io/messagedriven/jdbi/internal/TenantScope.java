@@ -1,0 +1,79 @@
+package io.messagedriven.jdbi.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Scopes a transaction to a tenant: sets {@code message_driven.tenant_id} (empty for no tenant)
+ * and, where the session may, switches to {@link LiquibaseMigrations#TENANT_ROLE}, both for the
+ * transaction only ({@code set_config(..., true)}), so row-level security binds the statements
+ * whatever role the connection logged in as, and a pooled connection never carries either over.
+ *
+ * <p>A transaction the library opened is entered once and ends with its commit. A transaction a
+ * caller opened is {@linkplain #join joined}: the role and tenant it had are read first and
+ * {@linkplain #restore restored} after the library's statements, so the rest of the caller's
+ * transaction runs as it would have.
+ */
+final class TenantScope {
+  static final String TENANT_SETTING = "message_driven.tenant_id";
+  private static final String TENANT = "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true)";
+  private static final String ROLE = "pg_catalog.set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true)";
+  private static final String JOIN =
+      "with saved as materialized ("
+          + "select pg_catalog.current_setting('role') as role, "
+          + "pg_catalog.current_setting('" + TENANT_SETTING + "', true) as tenant, "
+          + "case when exists (select from pg_catalog.pg_roles where rolname = '" + LiquibaseMigrations.TENANT_ROLE + "') "
+          + "then pg_catalog.pg_has_role(session_user, '" + LiquibaseMigrations.TENANT_ROLE + "', 'MEMBER') "
+          + "else false end as may_switch) "
+          + "select saved.role, saved.tenant, case when saved.may_switch then " + ROLE + " end, " + TENANT
+          + " from saved";
+  private static final String RESTORE =
+      "select pg_catalog.set_config('role', ?, true), " + TENANT;
+
+  /** What a joined transaction had before the library scoped it. */
+  record Saved(String role, String tenant) {}
+
+  private final String enter;
+
+  /**
+   * @param switchRole whether the library's own transactions switch to {@link
+   *     LiquibaseMigrations#TENANT_ROLE}; without it the connecting role itself must be bound by
+   *     row-level security
+   */
+  TenantScope(boolean switchRole) {
+    this.enter = switchRole ? "select " + ROLE + ", " + TENANT : "select " + TENANT;
+  }
+
+  /** Scopes a transaction the library just began; {@code tenant} is a UUID, or empty for none. */
+  void enter(Connection connection, String tenant) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(enter)) {
+      statement.setString(1, tenant);
+      statement.executeQuery().close();
+    }
+  }
+
+  /** Scopes a caller's open transaction, returning what {@link #restore} puts back. */
+  Saved join(Connection connection, String tenant) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(JOIN)) {
+      statement.setString(1, tenant);
+      try (ResultSet saved = statement.executeQuery()) {
+        saved.next();
+        return new Saved(saved.getString(1), saved.getString(2));
+      }
+    }
+  }
+
+  /**
+   * Puts back the role and tenant a joined transaction had. A tenant setting that did not exist
+   * in the session before reads as empty afterwards: PostgreSQL keeps a placeholder once set.
+   */
+  void restore(Connection connection, Saved saved) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(RESTORE)) {
+      statement.setString(1, saved.role());
+      statement.setString(2, saved.tenant() == null ? "" : saved.tenant());
+      statement.executeQuery().close();
+    }
+  }
+}

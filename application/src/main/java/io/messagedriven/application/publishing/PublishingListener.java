@@ -1,0 +1,34 @@
+package io.messagedriven.application.publishing;
+
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Hears what publishing does, for metrics, tracing or logs. Every method has a no-op default;
+ * override the ones you need. Calls come from publisher threads and must not block for long or
+ * throw.
+ */
+public interface PublishingListener {
+  /** Does nothing. */
+  PublishingListener NONE = new PublishingListener() {};
+
+  /** A batch was claimed (never called for an empty claim). */
+  default void claimed(List<ClaimedEvent> events) {}
+
+  /** The handler accepted the event and it is marked published. */
+  default void published(ClaimedEvent event) {}
+
+  /** The handler failed; the event is pending again, due after {@code delay}. */
+  default void retried(ClaimedEvent event, Duration delay, Failure failure) {}
+
+  /** The event failed for good: non-retryable, or out of attempts. */
+  default void failed(ClaimedEvent event, Failure failure) {}
+
+  /**
+   * The acknowledgement came too late: the lease expired and another publisher claimed the
+   * event, so this outcome was not recorded. The event will be handled again.
+   */
+  default void leaseLost(ClaimedEvent event) {}
+}

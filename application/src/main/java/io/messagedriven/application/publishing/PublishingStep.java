@@ -1,0 +1,197 @@
+package io.messagedriven.application.publishing;
+
+import io.messagedriven.application.port.BatchEventHandler;
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.domain.EventId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The publishing step: claim a batch, hand each event to the handler, then mark it published,
+ * due for a retry, or failed with its error.
+ *
+ * <p>The three parts are separate so a publisher can run handlers on worker threads and
+ * acknowledge in batches; {@link #publishBatch} runs them in sequence on the caller's thread.
+ * Handlers run outside any transaction. An acknowledgement that finds the lease gone (another
+ * publisher took the event over) changes nothing and is reported to {@link
+ * PublishingListener#leaseLost}. A listener that throws is logged and otherwise ignored: it
+ * never changes what is recorded.
+ */
+public final class PublishingStep {
+  private static final System.Logger log = System.getLogger(PublishingStep.class.getName());
+
+  private final OutboxPort outbox;
+  private final EventHandler handler;
+  private final RetryPolicy retryPolicy;
+  private final PublishingListener listener;
+  private final RandomGenerator random;
+
+  /** A step on {@code outbox} handing events to {@code handler}; all arguments are required. */
+  public PublishingStep(
+      OutboxPort outbox, EventHandler handler, RetryPolicy retryPolicy, PublishingListener listener) {
+    this(outbox, handler, retryPolicy, listener, RandomGenerator.getDefault());
+  }
+
+  PublishingStep(
+      OutboxPort outbox,
+      EventHandler handler,
+      RetryPolicy retryPolicy,
+      PublishingListener listener,
+      RandomGenerator random) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.random = random;
+  }
+
+  /** Claims, handles and acknowledges one batch; returns how many events it claimed. */
+  public int publishBatch(String owner, int limit, Duration lease) {
+    List<ClaimedEvent> claimed = claim(owner, limit, lease);
+    if (!claimed.isEmpty()) {
+      acknowledge(handleAll(claimed));
+    }
+    return claimed.size();
+  }
+
+  /** Claims up to {@code limit} due events for {@code owner}. */
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, List.of());
+  }
+
+  /** Claims up to {@code limit} due events for {@code owner}, except those in {@code skip}. */
+  public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
+    List<ClaimedEvent> claimed = outbox.claim(owner, limit, lease, skip);
+    if (!claimed.isEmpty()) {
+      tell(() -> listener.claimed(claimed));
+    }
+    return claimed;
+  }
+
+  /**
+   * Hands events to the handler and decides their outcomes; records nothing yet. A {@link
+   * BatchEventHandler} gets them in one call, so it can pipeline its sends; any other handler
+   * gets them one at a time. Returns a list the caller may change (see {@link #acknowledge}).
+   */
+  public List<Outcome> handleAll(List<ClaimedEvent> events) {
+    if (!(handler instanceof BatchEventHandler batchHandler) || events.size() == 1) {
+      List<Outcome> outcomes = new ArrayList<>(events.size());
+      for (ClaimedEvent event : events) {
+        outcomes.add(handle(event));
+      }
+      return outcomes;
+    }
+    Map<EventId, Exception> failures;
+    try {
+      failures = batchHandler.handleAll(events.stream().map(ClaimedEvent::event).toList());
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable error) {
+      if (error instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return decideAll(events, error);
+    }
+    if (failures == null) {
+      IllegalStateException broken = new IllegalStateException(
+          "batch handler " + handler.getClass().getName() + " returned null instead of a map of failures");
+      return decideAll(events, broken);
+    }
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    for (ClaimedEvent event : events) {
+      Exception failure = failures.get(event.event().id());
+      outcomes.add(failure == null ? new Outcome.Published(event) : decide(event, failure));
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> decideAll(List<ClaimedEvent> events, Throwable error) {
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    for (ClaimedEvent event : events) {
+      outcomes.add(decide(event, error));
+    }
+    return outcomes;
+  }
+
+  /** Hands one event to the handler and decides its outcome; records nothing yet. */
+  public Outcome handle(ClaimedEvent event) {
+    try {
+      handler.handle(event.event());
+      return new Outcome.Published(event);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable error) {
+      if (error instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return decide(event, error);
+    }
+  }
+
+  /** The outcome of a failed attempt, by the retry policy. */
+  public Outcome decide(ClaimedEvent event, Throwable error) {
+    Failure failure = Failure.of(error);
+    if (retryPolicy.retries(event.attempt(), error)) {
+      return new Outcome.Retry(event, retryPolicy.delayAfter(event.attempt(), random), failure);
+    }
+    return new Outcome.Failed(event, failure);
+  }
+
+  /**
+   * Records outcomes: published ones in one batch, failures one by one. Each outcome is removed
+   * from {@code outcomes} once recorded, so after a failure (the database went away) the caller
+   * can retry what is left without recording anything twice.
+   */
+  public void acknowledge(List<Outcome> outcomes) {
+    List<ClaimedEvent> published = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (outcome instanceof Outcome.Published p) {
+        published.add(p.claimed());
+      }
+    }
+    if (!published.isEmpty()) {
+      Set<EventId> acknowledged = outbox.markPublished(published);
+      outcomes.removeIf(outcome -> outcome instanceof Outcome.Published);
+      for (ClaimedEvent event : published) {
+        boolean recorded = acknowledged.contains(event.event().id());
+        report(recorded, event, () -> listener.published(event));
+      }
+    }
+    for (var remaining = outcomes.iterator(); remaining.hasNext(); ) {
+      Outcome outcome = remaining.next();
+      if (outcome instanceof Outcome.Retry retry) {
+        boolean recorded = outbox.retryLater(retry.claimed(), retry.delay(), retry.failure());
+        remaining.remove();
+        report(recorded, retry.claimed(), () -> listener.retried(retry.claimed(), retry.delay(), retry.failure()));
+      } else if (outcome instanceof Outcome.Failed failed) {
+        boolean recorded = outbox.markFailed(failed.claimed(), failed.failure());
+        remaining.remove();
+        report(recorded, failed.claimed(), () -> listener.failed(failed.claimed(), failed.failure()));
+      }
+    }
+  }
+
+  private void report(boolean recorded, ClaimedEvent event, Runnable onRecorded) {
+    tell(recorded ? onRecorded : () -> listener.leaseLost(event));
+  }
+
+  /** Calls the listener; what it throws is logged, never passed on. */
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
+      log.log(System.Logger.Level.WARNING, "publishing listener " + listener.getClass().getName() + " threw", e);
+    }
+  }
+}

@@ -1,17 +1,13 @@
 package io.messagedriven.publisher;
 
-import io.messagedriven.jdbi.user.PostgresUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.messagedriven.application.user.CreateUser;
-import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.TenantId;
-import io.messagedriven.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,14 +50,17 @@ class PublisherIT {
   @Test
   void routedEventEndsPublished() {
     TenantId tenant = new TenantId(db.tenant("acme"));
-    User ada = new CreateUser(db.store.transactions(), new PostgresUsers(), Clock.systemUTC())
-        .handle(CreateUserCommand.of(tenant, "ada@example.com", "Ada"));
+    Event placed = Event.raise(tenant, "Order", "o-1", "Order.placed", "{\"total\":42}", Clock.systemUTC().instant());
+    db.store.transactions().inTenant(tenant, tx -> {
+      tx.outbox().append(placed);
+      return null;
+    });
     List<Event> routed = new CopyOnWriteArrayList<>();
 
-    start(Publisher.builder().handler(EventRouter.builder().route("User.created", routed::add).build()));
+    start(Publisher.builder().handler(EventRouter.builder().route("Order.placed", routed::add).build()));
 
     Await.until("the event to be published", Duration.ofSeconds(10), () -> db.count("status = 'PUBLISHED'") == 1);
-    assertThat(routed).singleElement().satisfies(e -> assertThat(e.aggregateId()).isEqualTo(ada.id().toString()));
+    assertThat(routed).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(placed.id()));
     assertThat(db.count("published_at is not null and lease_token is null")).isOne();
   }
 

@@ -1,6 +1,5 @@
 package io.messagedriven.examples;
 
-import io.messagedriven.jdbi.user.PostgresUsers;
 import io.messagedriven.application.tenant.CreateTenant;
 import io.messagedriven.application.tenant.CreateTenantCommand;
 import io.messagedriven.application.user.CreateUser;
@@ -8,6 +7,7 @@ import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.domain.user.User;
 import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.jdbi.user.PostgresUsers;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
@@ -25,8 +25,9 @@ public final class EmbeddingExample {
   /** Runs the sample on {@code jdbcUrl}; returns the user it created once its event was handled. */
   static User run(String jdbcUrl, PrintStream out) throws InterruptedException {
     // tag::embed[]
-    try (PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG)
+    try (PostgresStore store = PostgresStore.builder()
         .jdbcUrl(jdbcUrl)                      // runs the Liquibase migrations on start
+        .changelog(PostgresUsers.CHANGELOG)    // and the sample's users table
         .build()) {
       Clock clock = Clock.systemUTC();
       Tenant acme = new CreateTenant(store.transactions(), clock)

@@ -5,11 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The arrows of DESIGN.md, checked on the compiled classes of every module. Every rule fails on
@@ -33,6 +36,41 @@ class ArchitectureTest {
   private static final String JDBI_ADAPTER = "io.messagedriven.jdbi..";
   private static final String PUBLISHER_ADAPTER = "io.messagedriven.publisher..";
   private static final String EXAMPLES = "io.messagedriven.examples..";
+
+  /** The seed's sample (users), which the outbox must not need. */
+  private static final String[] SAMPLE = {
+      "io.messagedriven.domain.user..", "io.messagedriven.application.user..", "io.messagedriven.jdbi.user.."};
+
+  @ArchTest
+  static final ArchRule theOutboxDoesNotUseTheSample = noClasses()
+      .that().resideOutsideOfPackages(SAMPLE)
+      .and().resideOutsideOfPackage(EXAMPLES)
+      .should().dependOnClassesThat().resideInAnyPackage(SAMPLE)
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule portsNeedOnlyTheOutboxDomain = classes()
+      .that().resideInAPackage("io.messagedriven.application.port")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.messagedriven.domain", "io.messagedriven.application.port")
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule pagingDoesNotPointAtThePorts = noClasses()
+      .that().resideInAPackage("io.messagedriven.application")
+      .should().dependOnClassesThat().resideInAnyPackage("io.messagedriven.application.port..")
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule domainInternalsStayInTheDomain = classes()
+      .that().resideInAPackage("io.messagedriven.domain.internal..")
+      .should().onlyBeAccessed().byAnyPackage(DOMAIN)
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule applicationInternalsStayInTheApplication = classes()
+      .that().resideInAPackage("io.messagedriven.application.internal..")
+      .should().onlyBeAccessed().byAnyPackage(APPLICATION)
+      .allowEmptyShould(false);
 
   @ArchTest
   static final ArchRule domainDependsOnTheJdkOnly = classes()
@@ -64,7 +102,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule persistenceLibrariesStayInTheJdbiAdapter = noClasses()
       .that().resideOutsideOfPackages(JDBI_ADAPTER)
-      .and().resideOutsideOfPackages("io.messagedriven.examples.bench..")
+      .and().resideOutsideOfPackages("io.messagedriven.examples.bench..", "io.messagedriven.examples.service..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.jdbi..", "liquibase..", "java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.postgresql..")
       .allowEmptyShould(false);
@@ -86,9 +124,28 @@ class ArchitectureTest {
         .allowEmptyShould(false);
   }
 
+  /**
+   * A package and its {@code internal} package are one slice: the internals implement their
+   * parent package (and throw its exception types), so they may point at each other; any other
+   * cycle fails.
+   */
   @ArchTest
   static final ArchRule noCyclesBetweenPackages = slices()
-      .matching("io.messagedriven.(**)")
+      .assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          String name = javaClass.getPackageName();
+          if (!name.startsWith("io.messagedriven.")) {
+            return SliceIdentifier.ignore();
+          }
+          return SliceIdentifier.of(name.replaceFirst("\\.internal(\\..*)?$", ""));
+        }
+
+        @Override
+        public String getDescription() {
+          return "packages of io.messagedriven, each with its internal package";
+        }
+      })
       .should().beFreeOfCycles()
       .allowEmptyShould(false);
 

@@ -1,12 +1,8 @@
 package io.messagedriven.application.internal;
 
-import io.messagedriven.application.user.port.UserRepository;
 import io.messagedriven.domain.InvalidValueException;
-import io.messagedriven.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 
 /**
  * The opaque cursors of paged lists. Each names the list it belongs to, so a cursor of one list
@@ -15,25 +11,9 @@ import java.util.UUID;
  */
 public final class Cursors {
   public static final String NOT_A_CURSOR = "it is not a cursor of this list; pass the nextCursor of a previous page";
-  private static final String USERS = "users";
   private static final String EVENTS = "events";
 
   private Cursors() {}
-
-  public static String ofUser(UserRepository.After after) {
-    Instant at = after.createdAt();
-    return encode(USERS + ":" + at.getEpochSecond() + ":" + at.getNano() + ":" + after.id());
-  }
-
-  public static UserRepository.After user(String cursor) {
-    String[] parts = decode(cursor, USERS, 4);
-    try {
-      Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-      return new UserRepository.After(at, new UserId(UUID.fromString(parts[3])));
-    } catch (RuntimeException e) {
-      throw invalid(cursor);
-    }
-  }
 
   public static String ofEvent(long position) {
     return encode(EVENTS + ":" + position);
@@ -52,11 +32,20 @@ public final class Cursors {
     }
   }
 
+  /** A cursor of the list named {@code list}, holding {@code fields} (none may contain ':'). */
+  public static String encode(String list, String... fields) {
+    return encode(list + ":" + String.join(":", fields));
+  }
+
   private static String encode(String text) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String[] decode(String cursor, String list, int parts) {
+  /**
+   * The fields of a cursor of the list named {@code list}, the list's name first; {@code parts}
+   * counts it too. A cursor of another list, or none at all, is an {@link InvalidValueException}.
+   */
+  public static String[] decode(String cursor, String list, int parts) {
     String text;
     try {
       text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -70,7 +59,8 @@ public final class Cursors {
     return split;
   }
 
-  private static InvalidValueException invalid(String cursor) {
+  /** The error for a malformed {@code cursor}. */
+  public static InvalidValueException invalid(String cursor) {
     return new InvalidValueException("cursor", cursor, NOT_A_CURSOR);
   }
 }

@@ -77,7 +77,7 @@ public final class UserQueries {
   public Page<User> list(TenantId tenant, PageRequest page) {
     Args.required("tenantId", tenant);
     Args.required("page", page);
-    UserRepository.After after = page.cursor().map(Cursors::user).orElse(null);
+    UserRepository.After after = page.cursor().map(UserCursors::parse).orElse(null);
     List<User> found = TenantReads.read(transactions, tenant,
         tx -> users.in(tx).list(tenant, after, page.limit() + 1), List::isEmpty);
     if (found.size() <= page.limit()) {
@@ -85,7 +85,7 @@ public final class UserQueries {
     }
     List<User> items = found.subList(0, page.limit());
     User last = items.get(items.size() - 1);
-    return new Page<>(items, Cursors.ofUser(new UserRepository.After(last.createdAt(), last.id())));
+    return new Page<>(items, UserCursors.of(new UserRepository.After(last.createdAt(), last.id())));
   }
 
   /**

@@ -33,19 +33,12 @@ class PageRequestAndCursorsTest {
   }
 
   @Test
-  void aUserCursorKeepsTheExactPosition() {
-    UserRepository.After after = new UserRepository.After(Instant.parse("2024-05-01T10:00:00.123456Z"), UserId.random());
-
-    assertThat(Cursors.user(Cursors.ofUser(after))).isEqualTo(after);
-    assertThat(Cursors.ofUser(after)).matches("[A-Za-z0-9_-]+");
-  }
-
-  @Test
   void cursorsOfOneListAreRefusedByAnother() {
-    String userCursor = Cursors.ofUser(new UserRepository.After(Instant.EPOCH, UserId.random()));
+    String otherList = Cursors.encode("users", "1", "2", "3");
 
-    assertThatThrownBy(() -> Cursors.event(userCursor)).isInstanceOf(InvalidValueException.class);
-    assertThatThrownBy(() -> Cursors.user(Cursors.ofEvent(3))).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> Cursors.event(otherList)).isInstanceOf(InvalidValueException.class);
+    assertThat(Cursors.decode(Cursors.ofEvent(3), "events", 2)).containsExactly("events", "3");
+    assertThatThrownBy(() -> Cursors.decode(Cursors.ofEvent(3), "users", 4)).isInstanceOf(InvalidValueException.class);
     assertThat(Cursors.event(Cursors.ofEvent(3))).isEqualTo(3);
   }
 }

@@ -330,7 +330,9 @@ public final class InMemoryStore
       int requeued = 0;
       for (EventId id : ids) {
         Row row = state.events.get(id);
-        if (row != null && row.status() == Status.FAILED) {
+        boolean aggregateInFlight = row != null && state.events.values().stream()
+            .anyMatch(o -> o.aggregate().equals(row.aggregate()) && o.status() == Status.IN_FLIGHT);
+        if (row != null && row.status() == Status.FAILED && !aggregateInFlight) {
           state.events.put(id, row.to(Status.PENDING, 0, clock.instant(), null, null, row.lastFailure()));
           requeued++;
         }

@@ -1,0 +1,248 @@
+package io.messagedriven.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.EventRecord;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.Transactions;
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
+import io.messagedriven.domain.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link OutboxPort} must do, run once per implementation: the PostgreSQL adapter
+ * and the in-memory fake the application's unit tests use. A rule the fake keeps is a rule this
+ * suite holds the real adapter to.
+ */
+public abstract class OutboxPortContract {
+  private static final Duration LEASE = Duration.ofMinutes(5);
+  private static final Failure BOOM = new Failure("java.io.IOException", "boom", "java.io.IOException: boom");
+
+  protected TenantId tenant;
+
+  /** The transaction boundary events are appended in. */
+  protected abstract Transactions transactions();
+
+  /** The outbox publishers use, each call a transaction of its own across tenants. */
+  protected abstract OutboxPort outbox();
+
+  /** A new tenant that exists, with nothing in the outbox. */
+  protected abstract TenantId newTenant();
+
+  /** Lets at least {@code duration} pass for leases and backoff. */
+  protected abstract void pass(Duration duration);
+
+  /** The time events are stamped with. */
+  protected Instant now() {
+    return Instant.now();
+  }
+
+  @BeforeEach
+  void aTenant() {
+    tenant = newTenant();
+  }
+
+  @Test
+  void anAppendedEventIsClaimedOnceWithItsFirstAttemptAndALease() {
+    Event event = append("a-1");
+
+    List<ClaimedEvent> claimed = claim();
+
+    assertThat(claimed).singleElement().satisfies(c -> {
+      assertThat(c.event()).isEqualTo(event);
+      assertThat(c.attempt()).isEqualTo(1);
+    });
+    assertThat(claim()).as("while leased").isEmpty();
+  }
+
+  @Test
+  void aRolledBackAppendLeavesNothingToClaim() {
+    try {
+      transactions().inTenant(tenant, tx -> {
+        tx.outbox().append(event("a-1"));
+        throw new IllegalStateException("roll back");
+      });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+    assertThat(claim()).isEmpty();
+  }
+
+  @Test
+  void onlyTheOldestUnfinishedEventOfAnAggregateIsClaimed() {
+    Event first = append("a-1");
+    Event second = append("a-1");
+    Event other = append("b-1");
+
+    assertThat(ids(claim())).containsExactlyInAnyOrder(first.id(), other.id());
+    assertThat(claim()).isEmpty();
+  }
+
+  @Test
+  void publishingTheHeadReleasesTheNextEventOfItsAggregate() {
+    append("a-1");
+    Event second = append("a-1");
+
+    List<ClaimedEvent> first = claim();
+    assertThat(outbox().markPublished(first)).containsExactlyElementsOf(ids(first));
+
+    assertThat(ids(claim())).containsExactly(second.id());
+  }
+
+  @Test
+  void aRetryingEventHoldsBackItsAggregateOnlyUntilItIsDue() {
+    Event head = append("a-1");
+    append("a-1");
+    Event other = append("b-1");
+    List<ClaimedEvent> claimed = claim();
+
+    ClaimedEvent a = claimed.stream().filter(c -> c.event().id().equals(head.id())).findFirst().orElseThrow();
+    assertThat(outbox().retryLater(a, Duration.ofHours(1), BOOM)).isTrue();
+    assertThat(outbox().markPublished(claimed.stream().filter(c -> c.event().id().equals(other.id())).toList()))
+        .hasSize(1);
+
+    assertThat(claim()).as("the head backs off, its successor waits").isEmpty();
+  }
+
+  @Test
+  void aRetryIsClaimedAgainOnceDueWithTheNextAttempt() {
+    Event event = append("a-1");
+    ClaimedEvent first = claim().get(0);
+
+    assertThat(outbox().retryLater(first, Duration.ZERO, BOOM)).isTrue();
+
+    assertThat(claim()).singleElement().satisfies(c -> {
+      assertThat(c.event().id()).isEqualTo(event.id());
+      assertThat(c.attempt()).isEqualTo(2);
+      assertThat(c.leaseToken()).isNotEqualTo(first.leaseToken());
+    });
+  }
+
+  @Test
+  void anEventFailedForGoodNoLongerHoldsItsAggregateByDefault() {
+    append("a-1");
+    Event second = append("a-1");
+
+    assertThat(outbox().markFailed(claim().get(0), BOOM)).isTrue();
+
+    assertThat(ids(claim())).containsExactly(second.id());
+  }
+
+  @Test
+  void anExpiredLeaseIsClaimedAgainAndTheOldTokenIsFencedOff() {
+    append("a-1");
+    ClaimedEvent stale = outbox().claim("old", 10, Duration.ofMillis(50)).get(0);
+    pass(Duration.ofMillis(200));
+
+    ClaimedEvent current = claim().get(0);
+
+    assertThat(current.attempt()).isEqualTo(2);
+    assertThat(outbox().markPublished(List.of(stale))).isEmpty();
+    assertThat(outbox().retryLater(stale, Duration.ZERO, BOOM)).isFalse();
+    assertThat(outbox().markFailed(stale, BOOM)).isFalse();
+    assertThat(outbox().release(List.of(stale))).isZero();
+    assertThat(outbox().markPublished(List.of(current))).containsExactly(current.event().id());
+  }
+
+  @Test
+  void anExpiredLeaseNamedInSkipIsLeftToOthers() {
+    Event event = append("a-1");
+    outbox().claim("old", 10, Duration.ofMillis(50));
+    pass(Duration.ofMillis(200));
+
+    assertThat(outbox().claim("me", 10, LEASE, List.of(event.id()))).isEmpty();
+    assertThat(ids(outbox().claim("other", 10, LEASE))).containsExactly(event.id());
+  }
+
+  @Test
+  void aReleasedEventIsDueAtOnceAndItsAttemptIsUndone() {
+    append("a-1");
+    List<ClaimedEvent> claimed = claim();
+
+    assertThat(outbox().release(claimed)).isEqualTo(1);
+
+    assertThat(claim()).singleElement().satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
+  }
+
+  @Test
+  void requeueBringsBackAFailedEventWithItsAttemptsReset() {
+    Event event = append("a-1");
+    ClaimedEvent claimed = claim().get(0);
+    outbox().markFailed(claimed, BOOM);
+
+    assertThat(outbox().requeue(List.of(event.id()))).isEqualTo(1);
+
+    assertThat(claim()).singleElement().satisfies(c -> {
+      assertThat(c.event().id()).isEqualTo(event.id());
+      assertThat(c.attempt()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void requeueLeavesAnEventThatIsNotFailedAlone() {
+    Event pending = append("a-1");
+
+    assertThat(outbox().requeue(List.of(pending.id(), EventId.random()))).isZero();
+  }
+
+  @Test
+  void requeueWaitsWhileAnotherEventOfTheAggregateIsInFlight() {
+    Event failed = append("a-1");
+    append("a-1");
+    outbox().markFailed(claim().get(0), BOOM);
+    assertThat(claim()).as("the next event is now in flight").hasSize(1);
+
+    assertThat(outbox().requeue(List.of(failed.id()))).isZero();
+  }
+
+  @Test
+  void onlyPublishedEventsOlderThanTheCutoffArePurged() {
+    Event published = append("a-1");
+    Event inFlight = append("b-1");
+    outbox().markPublished(claim().stream().filter(c -> c.event().id().equals(published.id())).toList());
+    pass(Duration.ofMillis(50));
+
+    outbox().purgePublished(Duration.ofHours(1), 100);
+    assertThat(history(published)).as("published too recently").hasSize(1);
+
+    assertThat(outbox().purgePublished(Duration.ZERO, 100)).isPositive();
+    assertThat(history(published)).isEmpty();
+    assertThat(history(inFlight)).hasSize(1);
+  }
+
+  private List<EventRecord> history(Event event) {
+    return transactions().inTenant(tenant, tx -> tx.history().of(tenant, event.aggregateType(), event.aggregateId(), 0, 10));
+  }
+
+  private Event append(String aggregate) {
+    Event event = event(aggregate);
+    transactions().inTenant(tenant, tx -> {
+      tx.outbox().append(event);
+      return null;
+    });
+    return event;
+  }
+
+  private Event event(String aggregate) {
+    return Event.raise(tenant, "Order", aggregate + "-" + tenant.value(), "Order.placed",
+        "{\"n\":\"" + UUID.randomUUID() + "\"}", now());
+  }
+
+  private List<ClaimedEvent> claim() {
+    return outbox().claim("publisher", 100, LEASE).stream()
+        .filter(c -> c.event().tenantId().equals(tenant))
+        .toList();
+  }
+
+  private static List<EventId> ids(List<ClaimedEvent> claimed) {
+    return claimed.stream().map(c -> c.event().id()).toList();
+  }
+}

@@ -7,8 +7,13 @@ import javax.sql.DataSource;
  * The Liquibase migrations that create and evolve message-driven's tables.
  *
  * <p>{@link PostgresStore} runs them on start unless told not to. To run them yourself, include
- * {@link #CHANGELOG} from your own changelog, or call {@link #run}. Concurrent runs are safe:
- * Liquibase serialises them with its lock table.
+ * {@link #CHANGELOG} from your own changelog, or call {@link #run}. Concurrent runs are safe: they
+ * queue on a PostgreSQL session-level advisory lock, which dies with the connection that holds it,
+ * so a process killed while it migrates never leaves a lock behind (Liquibase's
+ * {@code databasechangeloglock} table is not used). A store that starts on a database whose
+ * schema is up to date takes no lock at all and runs nothing; {@link #run} always runs the
+ * changelog, including its run-always changesets (the grants), for an administrator who has just
+ * created the roles.
  *
  * <p>Every object goes in one schema, {@value PostgresStore#DEFAULT_SCHEMA} unless the changelog
  * parameter {@value #SCHEMA_PARAMETER} names another. A database migrated by message-driven 0.1,
@@ -57,6 +62,6 @@ public final class Migrations {
    * if it does not exist; Liquibase's own tracking tables go in that schema too.
    */
   public static void run(DataSource dataSource, String schema, String... moreChangelogs) {
-    LiquibaseMigrations.run(dataSource, schema, java.util.List.of(moreChangelogs));
+    LiquibaseMigrations.run(dataSource, schema, java.util.List.of(moreChangelogs), false);
   }
 }

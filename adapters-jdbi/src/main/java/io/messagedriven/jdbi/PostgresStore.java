@@ -138,7 +138,8 @@ public final class PostgresStore implements AutoCloseable {
   }
 
   /**
-   * The outbox for publishers: each call is a short transaction of its own, across tenants. This
+   * The outbox for publishers: each call is a short transaction of its own, across tenants. It
+   * claims and acknowledges; it does not append (that is done in the transaction of the change). This
    * is the one path that crosses tenants; it runs as the connecting role, which must bypass
    * row-level security or be a member of {@link Migrations#PUBLISHER_ROLE}.
    *
@@ -195,6 +196,7 @@ public final class PostgresStore implements AutoCloseable {
     private String password;
     private DataSource dataSource;
     private int maximumPoolSize = 10;
+    private int publisherPoolSize = 4;
     private boolean migrate = true;
     private boolean failedEventsHoldAggregate;
     private String schema = SchemaName.DEFAULT;
@@ -253,9 +255,20 @@ public final class PostgresStore implements AutoCloseable {
       return this;
     }
 
-    /** Size of the pool the store creates for {@link #jdbcUrl}. Default: 10. */
+    /** Size of the pool the store creates for {@link #jdbcUrl}, for tenant work (the transactions). Default: 10; 1 to 1,000. */
     public Builder maximumPoolSize(int maximumPoolSize) {
       this.maximumPoolSize = maximumPoolSize;
+      return this;
+    }
+
+    /**
+     * Size of the second pool the store creates for {@link #jdbcUrl}, which only the publishers'
+     * {@link PostgresStore#outbox() outbox} uses, so no connection that carried tenant work ever
+     * serves a publisher. A publisher uses up to two (claim and acknowledge) and the retention
+     * purge one. Default: 4; 1 to 100.
+     */
+    public Builder publisherPoolSize(int publisherPoolSize) {
+      this.publisherPoolSize = publisherPoolSize;
       return this;
     }
 
@@ -279,9 +292,11 @@ public final class PostgresStore implements AutoCloseable {
     }
 
     /**
-     * Checks the settings, creates the pool and runs the migrations if asked.
+     * Checks the settings, creates the pools and runs the migrations if asked.
      *
      * @throws IllegalArgumentException naming the first bad setting and its value
+     * @throws io.messagedriven.application.port.StoreException if the database cannot be reached
+     *     or refuses the connection (unknown database or role, wrong password), or the migrations fail
      */
     public PostgresStore build() {
       if (dataSource == null) {
@@ -298,18 +313,21 @@ public final class PostgresStore implements AutoCloseable {
         throw new IllegalArgumentException("schema must be a lower-case identifier (letters, digits, _), "
             + "not public nor pg_*, was " + schema);
       }
-      if (maximumPoolSize < 1) {
-        throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
+      if (maximumPoolSize < 1 || maximumPoolSize > 1_000) {
+        throw new IllegalArgumentException("maximumPoolSize must be 1 to 1,000, was " + maximumPoolSize);
+      }
+      if (publisherPoolSize < 1 || publisherPoolSize > 100) {
+        throw new IllegalArgumentException("publisherPoolSize must be 1 to 100, was " + publisherPoolSize);
       }
       return new PostgresStore(new JdbiStore(
           new JdbiStore.Settings(
-              jdbcUrl, username, password, dataSource, maximumPoolSize, migrate, failedEventsHoldAggregate, schema,
+              jdbcUrl, username, password, dataSource, maximumPoolSize, publisherPoolSize, migrate, failedEventsHoldAggregate,
+              schema,
               List.copyOf(changelogs))));
     }
 
-    /** The URL with any password parameter masked, for messages and logs. */
     private static String redacted(String url) {
-      return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");
+      return JdbiStore.redacted(url);
     }
 
     @Override

@@ -264,7 +264,8 @@ class JoinedTransactionIT {
             "select 'current_user', current_user::text union all select 'session_user', session_user::text "
                 + "union all select 'role', current_setting('role') "
                 + "union all select 'tenant', coalesce(current_setting('message_driven.tenant_id', true), '') "
-                + "union all select name, setting from pg_settings where name <> 'message_driven.tenant_id' and name not like 'plpgsql.%'")) {
+                + "union all select 'directory', coalesce(current_setting('message_driven.directory', true), '') "
+                + "union all select name, setting from pg_settings where name not like 'message_driven.%' and name not like 'plpgsql.%'")) {
       while (rows.next()) {
         settings.put(rows.getString(1), rows.getString(2));
       }

@@ -69,6 +69,63 @@ class LeftoverSessionIT {
     theNextTenantsWritesLandInTheLibrarysTables();
   }
 
+  @Test
+  void aSessionRoleAndTenantLeftByOneTenantNarrowNeitherTheNextTenantNorThePublisher() {
+    store.transactions().inTenant(first.id(), tx -> run(PostgresStore.connection(tx),
+        "set session role message_driven_tenant",
+        "select set_config('message_driven.tenant_id', '" + first.id() + "', false)"));
+
+    theNextTenantsWritesLandInTheLibrarysTables();
+  }
+
+  @Test
+  void aSessionAuthorizationLeftByOneTenantDoesNotBlindThePublisher() {
+    store.transactions().inTenant(first.id(), tx -> run(PostgresStore.connection(tx),
+        "set session authorization message_driven_tenant"));
+
+    theNextTenantsWritesLandInTheLibrarysTables();
+  }
+
+  @Test
+  void aSessionLeftReadOnlyDoesNotFailTheNextTenant() {
+    store.transactions().inTenant(first.id(), tx -> run(PostgresStore.connection(tx),
+        "set session default_transaction_read_only = on"));
+
+    theNextTenantsWritesLandInTheLibrarysTables();
+  }
+
+  @Test
+  void onAPoolOfTheApplicationsSharedByTenantWorkAndThePublisherNothingIsLeftEither() throws SQLException {
+    store.close();
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(1);
+    try (com.zaxxer.hikari.HikariDataSource shared = new com.zaxxer.hikari.HikariDataSource(config)) {
+      store = PostgresStore.builder().dataSource(shared).migrate(false).build();
+      for (String leftover : List.of("set session role message_driven_tenant",
+          "select set_config('message_driven.tenant_id', '" + first.id() + "', false)",
+          "set session authorization message_driven_tenant",
+          "set session default_transaction_read_only = on",
+          "set session search_path = pg_temp")) {
+        store.transactions().inTenant(first.id(), tx -> run(PostgresStore.connection(tx), leftover));
+      }
+      try (Connection outsideTheStore = shared.getConnection()) { // the application itself, not through the store
+        run(outsideTheStore, "set session default_transaction_read_only = on", "set session role message_driven_tenant");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      theNextTenantsWritesLandInTheLibrarysTables();
+      try (Connection connection = shared.getConnection(); Statement statement = connection.createStatement();
+          java.sql.ResultSet session = statement.executeQuery("select session_user = current_user, current_setting('role'), "
+              + "current_setting('default_transaction_read_only'), current_setting('search_path')")) {
+        session.next();
+        assertThat(List.of(session.getBoolean(1), session.getString(2), session.getString(3), session.getString(4)))
+            .as("what the application's pool gets back")
+            .containsExactly(true, "none", "off", "\"$user\", public");
+      }
+    }
+  }
+
   private void theNextTenantsWritesLandInTheLibrarysTables() {
     new CreateUser(store.transactions(), new PostgresUsers(), CLOCK)
         .handle(CreateUserCommand.of(second.id(), "ada@example.com", "Ada"));

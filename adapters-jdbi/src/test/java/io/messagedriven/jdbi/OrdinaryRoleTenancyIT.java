@@ -112,6 +112,14 @@ class OrdinaryRoleTenancyIT {
   }
 
   @Test
+  void aPublisherRoleSeesNoTenantsEventsInATransactionWithoutATenant() {
+    tenantWithUser("g");
+
+    assertThat(new RawSql(store).uuids(null, "select id from message_driven.events"))
+        .as("withoutTenant is the tenant directory, also for a member of message_driven_publisher").isEmpty();
+  }
+
+  @Test
   void thePublisherDrainsEveryTenant() {
     Tenant d = tenantWithUser("d");
     Tenant e = tenantWithUser("e");

@@ -65,7 +65,7 @@ public final class Demo {
     Quiet.liquibase();
     long started = System.nanoTime();
     try (Database database = Database.open(flags.get("jdbc-url"), out);
-        PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(database.jdbcUrl()).build()) {
+        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG).build()) {
       out.println("Schema migrated.");
       Clock clock = Clock.systemUTC();
 

@@ -55,7 +55,7 @@ final class EventWriter {
       return new CrossTenantWriteException("cannot append events of tenant(s) "
           + events.stream().map(Event::tenantId).distinct().toList() + " in a transaction scoped to another tenant");
     }
-    return new StoreException("cannot append " + events.size() + " event(s): " + e.getMessage(), e);
+    return StoreFailures.translate("cannot append " + events.size() + " event(s)", e);
   }
 
   private void insertRows(Connection connection, Collection<Event> events) throws SQLException {

@@ -2,6 +2,7 @@ package io.messagedriven.jdbi.internal;
 
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,17 +31,15 @@ public final class JdbiOutbox implements OutboxPort {
   private final Handle handle;
 
   private final boolean sessionsTuned;
-  private final Jdbi jdbi;
   private final EventWriter writer;
   private boolean appended;
 
   private JdbiOutbox(
       Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle,
-      Jdbi jdbi, boolean sessionsTuned, EventWriter writer) {
+      boolean sessionsTuned, EventWriter writer) {
     this.calls = calls;
     this.failedHoldsAggregate = failedHoldsAggregate;
     this.handle = handle;
-    this.jdbi = jdbi;
     this.sessionsTuned = sessionsTuned;
     this.writer = writer;
   }
@@ -48,17 +48,17 @@ public final class JdbiOutbox implements OutboxPort {
    * An outbox whose calls each run in their own transaction.
    *
    * @param sessionsTuned whether every connection already runs with {@link
-   *     JdbiStore#SESSION_SETTINGS} (a pool the store owns); if not, each claim turns JIT off
+   *     JdbiStore#PUBLISHER_SESSION_SETTINGS} (a pool the store owns); if not, each claim turns JIT off
    *     for its own transaction, at the cost of two more round trips
    */
   static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned, EventWriter writer) {
     return new JdbiOutbox(
-        work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, jdbi, sessionsTuned, writer);
+        work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, sessionsTuned, writer);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
   static JdbiOutbox inTransaction(Handle handle, EventWriter writer) {
-    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, null, false, writer);
+    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, false, writer);
   }
 
   /** Whether this outbox appended events (in its transaction, for one bound to a handle). */
@@ -68,7 +68,11 @@ public final class JdbiOutbox implements OutboxPort {
 
   @SuppressWarnings("unchecked")
   private <R> R call(Function<EventDao, R> work) {
-    return (R) calls.apply((Function<EventDao, Object>) work);
+    try {
+      return (R) calls.apply((Function<EventDao, Object>) work);
+    } catch (RuntimeException e) {
+      throw StoreFailures.translate("outbox", e);
+    }
   }
 
   @Override
@@ -81,14 +85,22 @@ public final class JdbiOutbox implements OutboxPort {
       appended = true;
       return;
     }
-    jdbi.useTransaction(own -> writer.insert(own.getConnection(), events)); // all or none
+    throw new NoTransactionException("the publishers' outbox has no transaction to append in: append in the "
+        + "transaction of the change, with tx.outbox() or PostgresStore.append(connection, events)");
   }
 
   @Override
   public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("owner must name the claiming publisher, was " + owner);
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was " + lease);
+    }
+    Objects.requireNonNull(skip, "skip");
     UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
     int window = Math.max(CLAIM_WINDOW, limit * 4);
     UUID pivot = UUID.randomUUID();

@@ -18,7 +18,12 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The parts behind {@code PostgresStore}: the pool, Jdbi, and the ports built on them. */
+/**
+ * The parts behind {@code PostgresStore}: the pools, Jdbi, and the ports built on them. A store
+ * that owns its pools keeps two: one for tenant work (the application's transactions, whose
+ * connections may carry SQL of the application's) and one for the publishers, which no tenant
+ * work ever touches.
+ */
 public final class JdbiStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbiStore.class);
 
@@ -29,13 +34,17 @@ public final class JdbiStore implements AutoCloseable {
       String password,
       DataSource dataSource,
       int maximumPoolSize,
+      int publisherPoolSize,
       boolean migrate,
       boolean failedEventsHoldAggregate,
       String schema,
       List<String> changelogs) {}
 
-  private final HikariDataSource ownedPool;
-  private final Jdbi jdbi;
+  /** Session settings of the publishers' pool, when the store owns it. */
+  static final String PUBLISHER_SESSION_SETTINGS = "set jit = off";
+
+  private final HikariDataSource tenantPool;
+  private final HikariDataSource publisherPool;
   private final Transactions transactions;
   private final OutboxPort outbox;
   private final OutboxSignals signals;
@@ -47,32 +56,52 @@ public final class JdbiStore implements AutoCloseable {
   private final String schema;
 
   public JdbiStore(Settings settings) {
-    this.ownedPool = settings.dataSource() == null ? pool(settings) : null;
-    DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
     this.schema = settings.schema();
-    this.jdbi = configured(Jdbi.create(dataSource), settings.schema());
+    boolean owned = settings.dataSource() == null;
+    HikariDataSource tenants = null;
+    HikariDataSource publishers = null;
     try {
+      tenants = owned ? pool(settings, "message-driven", settings.maximumPoolSize(), null) : null;
+      DataSource tenantSource = owned ? tenants : settings.dataSource();
       if (settings.migrate()) {
-        LiquibaseMigrations.run(dataSource, settings.schema(), settings.changelogs());
+        LiquibaseMigrations.run(tenantSource, settings.schema(), settings.changelogs(), true);
       }
-      this.access = checkedAccess(TenantAccess.probe(jdbi));
+      Jdbi jdbi = configured(Jdbi.create(tenantSource), schema);
+      this.access = checkedAccess(TenantAccess.probe(jdbi, schema));
+      publishers = owned
+          ? pool(settings, "message-driven-publisher", settings.publisherPoolSize(), PUBLISHER_SESSION_SETTINGS)
+          : null;
+      this.scope = new TenantScope(access.canSwitchToTenantRole());
+      this.writer = new EventWriter(schema);
+      this.callerHandles = new CallerHandles(schema);
+      this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits, new SessionReset(null), access.role());
+      Jdbi publisherJdbi = owned ? configured(Jdbi.create(publishers), schema) : jdbi;
+      this.outbox = JdbiOutbox.standalone(publisherJdbi, settings.failedEventsHoldAggregate(), owned, writer);
     } catch (RuntimeException e) {
-      close();
-      throw e;
+      close(tenants);
+      close(publishers);
+      throw StoreFailures.translate("cannot start the store on " + where(settings), e);
     }
-    this.scope = new TenantScope(access.canSwitchToTenantRole());
-    this.writer = new EventWriter(settings.schema());
-    this.callerHandles = new CallerHandles(settings.schema());
-    this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits);
-    this.outbox = JdbiOutbox.standalone(jdbi, settings.failedEventsHoldAggregate(), ownedPool != null, writer);
-    this.signals = new PgOutboxSignals(() -> settings.dataSource() != null
-        ? settings.dataSource().getConnection()
-        : DriverManager.getConnection(settings.jdbcUrl(), credentials(settings)), localCommits);
+    this.tenantPool = tenants;
+    this.publisherPool = publishers;
+    this.signals = new PgOutboxSignals(() -> owned
+        ? DriverManager.getConnection(settings.jdbcUrl(), credentials(settings))
+        : settings.dataSource().getConnection(), localCommits);
+  }
+
+  private static String where(Settings settings) {
+    return settings.jdbcUrl() == null ? "the given data source" : redacted(settings.jdbcUrl());
+  }
+
+  /** The URL with any password parameter masked, for messages and logs. */
+  public static String redacted(String url) {
+    return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
   /**
    * Refuses a connecting role that no policy binds and that cannot switch to the tenant role:
-   * tenants would not be isolated.
+   * tenants would not be isolated. Warns when it owns the tables or is a superuser: SQL run as
+   * it could turn row-level security off.
    */
   private static TenantAccess checkedAccess(TenantAccess access) {
     if (!access.canSwitchToTenantRole()) {
@@ -84,6 +113,13 @@ public final class JdbiStore implements AutoCloseable {
       }
       log.info("role {} cannot SET ROLE {}; tenant transactions run as {} itself, which row-level security binds",
           access.role(), LiquibaseMigrations.TENANT_ROLE, access.role());
+    }
+    if (access.superuser() || access.ownsTables()) {
+      log.warn("message-driven connects as {}, which {}: SQL of the application's run as it could turn row-level "
+          + "security off. Run the migrations as an owner role and connect as a role that owns nothing and is a "
+          + "member of {} and/or {} (README, section Tenancy)", access.role(),
+          access.superuser() ? "is a superuser" : "owns the outbox's tables",
+          LiquibaseMigrations.TENANT_ROLE, LiquibaseMigrations.PUBLISHER_ROLE);
     }
     return access;
   }
@@ -99,10 +135,7 @@ public final class JdbiStore implements AutoCloseable {
     return properties;
   }
 
-  /** Session settings of the connections of a pool the store owns. */
-  static final String SESSION_SETTINGS = "set jit = off";
-
-  private static HikariDataSource pool(Settings settings) {
+  private static HikariDataSource pool(Settings settings, String name, int size, String sessionSettings) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     if (settings.username() != null) {
@@ -111,12 +144,14 @@ public final class JdbiStore implements AutoCloseable {
     if (settings.password() != null) {
       config.setPassword(settings.password());
     }
-    config.setMaximumPoolSize(settings.maximumPoolSize());
-    config.setPoolName("message-driven");
-    // The library's statements are short OLTP: JIT compilation only ever costs them time (about
-    // 280 ms to compile a claim). With a pool of your own (or a pooler that resets sessions),
-    // each claim turns JIT off in its own transaction instead.
-    config.setConnectionInitSql(SESSION_SETTINGS);
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
+    // The publishers' statements are short OLTP: JIT compilation only ever costs them time (about
+    // 280 ms to compile a claim). With a pool of your own, each claim turns JIT off in its own
+    // transaction instead.
+    if (sessionSettings != null) {
+      config.setConnectionInitSql(sessionSettings);
+    }
     return new HikariDataSource(config);
   }
 
@@ -160,8 +195,13 @@ public final class JdbiStore implements AutoCloseable {
 
   @Override
   public void close() {
-    if (ownedPool != null) {
-      ownedPool.close();
+    close(tenantPool);
+    close(publisherPool);
+  }
+
+  private static void close(HikariDataSource pool) {
+    if (pool != null) {
+      pool.close();
     }
   }
 }

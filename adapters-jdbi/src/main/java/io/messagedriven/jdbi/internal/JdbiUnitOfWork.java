@@ -13,6 +13,7 @@ final class JdbiUnitOfWork implements UnitOfWork {
   private TenantRepository tenants;
   private JdbiOutbox outbox;
   private EventHistory history;
+  private boolean exposed;
 
   JdbiUnitOfWork(Handle handle, EventWriter writer) {
     this.handle = handle;
@@ -43,8 +44,20 @@ final class JdbiUnitOfWork implements UnitOfWork {
     return history;
   }
 
+  /** The handle, for SQL of the application's own: its session is reset before the pool gets it back. */
+  Handle exposedHandle() {
+    exposed = true;
+    return handle;
+  }
+
+  /** The handle, for the library's own statements, which leave nothing on the session. */
   Handle handle() {
     return handle;
+  }
+
+  /** Whether SQL of the application's ran on this unit's connection. */
+  boolean exposed() {
+    return exposed;
   }
 
   /** Whether this unit appended events (so its commit should wake publishers). */

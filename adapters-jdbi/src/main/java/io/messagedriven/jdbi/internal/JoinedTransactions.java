@@ -66,7 +66,7 @@ final class JoinedTransactions implements Transactions {
     } catch (SQLException e) {
       throw rollBack(savepoint, new StoreException("cannot work in the caller's transaction: " + e.getMessage(), e));
     } catch (RuntimeException e) {
-      throw rollBack(savepoint, e);
+      throw rollBack(savepoint, StoreFailures.translate("work in the caller's transaction", e));
     } catch (Error e) {
       throw rollBack(savepoint, e);
     }

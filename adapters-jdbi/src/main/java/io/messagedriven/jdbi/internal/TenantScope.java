@@ -18,22 +18,26 @@ import java.sql.SQLException;
  */
 final class TenantScope {
   static final String TENANT_SETTING = "message_driven.tenant_id";
-  private static final String TENANT = "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true)";
+  /** Set to 'on' in the library's transactions with no tenant: publishers' policy shows no event there. */
+  static final String DIRECTORY_SETTING = "message_driven.directory";
+  private static final String TENANT = "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true), "
+      + "pg_catalog.set_config('" + DIRECTORY_SETTING + "', case when ? = '' then 'on' else '' end, true)";
   private static final String ROLE = "pg_catalog.set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true)";
   private static final String JOIN =
       "with saved as materialized ("
           + "select pg_catalog.current_setting('role') as role, "
           + "pg_catalog.current_setting('" + TENANT_SETTING + "', true) as tenant, "
+          + "pg_catalog.current_setting('" + DIRECTORY_SETTING + "', true) as directory, "
           + "case when exists (select from pg_catalog.pg_roles where rolname = '" + LiquibaseMigrations.TENANT_ROLE + "') "
           + "then pg_catalog.pg_has_role(session_user, '" + LiquibaseMigrations.TENANT_ROLE + "', 'MEMBER') "
           + "else false end as may_switch) "
-          + "select saved.role, saved.tenant, case when saved.may_switch then " + ROLE + " end, " + TENANT
+          + "select saved.role, saved.tenant, saved.directory, case when saved.may_switch then " + ROLE + " end, " + TENANT
           + " from saved";
-  private static final String RESTORE =
-      "select pg_catalog.set_config('role', ?, true), " + TENANT;
+  private static final String RESTORE = "select pg_catalog.set_config('role', ?, true), "
+      + "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true), pg_catalog.set_config('" + DIRECTORY_SETTING + "', ?, true)";
 
   /** What a joined transaction had before the library scoped it. */
-  record Saved(String role, String tenant) {}
+  record Saved(String role, String tenant, String directory) {}
 
   private final String enter;
 
@@ -43,14 +47,26 @@ final class TenantScope {
    *     row-level security
    */
   TenantScope(boolean switchRole) {
-    this.enter = switchRole ? "select " + ROLE + ", " + TENANT : "select " + TENANT;
+    this.enter = "with session as materialized (select pg_catalog.current_setting('transaction_read_only') = 'on' "
+        + "as read_only, pg_catalog.current_setting('role') as role, session_user::text as login) "
+        + "select session.read_only, session.role, session.login, " + (switchRole ? ROLE + ", " : "") + TENANT
+        + " from session";
   }
 
-  /** Scopes a transaction the library just began; {@code tenant} is a UUID, or empty for none. */
-  void enter(Connection connection, String tenant) throws SQLException {
+  /**
+   * Scopes a transaction the library just began; {@code tenant} is a UUID, or empty for none.
+   * Returns false, having changed nothing that outlives the transaction, when the session is not
+   * as a new one would be (an earlier user of the pooled connection left it read-only, under
+   * another role or session authorization than {@code login}): roll back, reset and begin again.
+   */
+  boolean enter(Connection connection, String tenant, String login) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(enter)) {
       statement.setString(1, tenant);
-      statement.executeQuery().close();
+      statement.setString(2, tenant);
+      try (ResultSet session = statement.executeQuery()) {
+        session.next();
+        return !session.getBoolean(1) && "none".equals(session.getString(2)) && login.equals(session.getString(3));
+      }
     }
   }
 
@@ -58,9 +74,10 @@ final class TenantScope {
   Saved join(Connection connection, String tenant) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(JOIN)) {
       statement.setString(1, tenant);
+      statement.setString(2, tenant);
       try (ResultSet saved = statement.executeQuery()) {
         saved.next();
-        return new Saved(saved.getString(1), saved.getString(2));
+        return new Saved(saved.getString(1), saved.getString(2), saved.getString(3));
       }
     }
   }
@@ -73,6 +90,7 @@ final class TenantScope {
     try (PreparedStatement statement = connection.prepareStatement(RESTORE)) {
       statement.setString(1, saved.role());
       statement.setString(2, saved.tenant() == null ? "" : saved.tenant());
+      statement.setString(3, saved.directory() == null ? "" : saved.directory());
       statement.executeQuery().close();
     }
   }

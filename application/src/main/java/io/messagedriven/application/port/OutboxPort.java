@@ -21,7 +21,12 @@ import java.util.Set;
  */
 public interface OutboxPort {
 
-  /** Appends events, pending and ready to publish once the transaction commits. */
+  /**
+   * Appends events, pending and ready to publish once the transaction commits.
+   *
+   * @throws NoTransactionException on an outbox bound to no transaction (the publishers'): the
+   *     outbox never commits an append on its own
+   */
   void append(Collection<Event> events);
 
   /** Appends one event. */

@@ -1,26 +1,16 @@
 package io.messagedriven.application.port;
 
 /**
- * The outbox's storage failed: the database is down or unreachable, refused the connection, or
- * lost it mid-transaction. Not the caller's input: retrying later may succeed. Events already
- * appended stay pending; an append that throws this was not committed (unless {@link
- * #commitOutcomeUnknown()}).
+ * The outbox's storage failed: the database is down or unreachable, refused the connection
+ * (unknown database, unknown role, wrong password), lost it mid-transaction, or the store was
+ * closed. Not the caller's input: the message says what failed, and retrying later may succeed.
+ * Work that throws this was rolled back, unless it is a {@link CommitOutcomeUnknownException}.
+ * Events already committed stay pending and are published once the database is back.
  */
 public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private final boolean commitOutcomeUnknown;
 
   public StoreException(String message, Throwable cause) {
-    this(message, cause, false);
-  }
-
-  public StoreException(String message, Throwable cause, boolean commitOutcomeUnknown) {
     super(message, cause);
-    this.commitOutcomeUnknown = commitOutcomeUnknown;
-  }
-
-  /** Whether the connection was lost during commit, so the work may or may not have committed. */
-  public boolean commitOutcomeUnknown() {
-    return commitOutcomeUnknown;
   }
 }

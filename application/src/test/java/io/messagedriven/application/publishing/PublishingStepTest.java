@@ -49,7 +49,10 @@ class PublishingStepTest {
   private Event append(String aggregateId) {
     Event event = Event.raise(acme.id(), "User", aggregateId, "User.created", "{\"id\":\"" + aggregateId + "\"}",
         clock.instant());
-    store.append(List.of(event));
+    store.inTenant(acme.id(), tx -> {
+      tx.outbox().append(event);
+      return null;
+    });
     return event;
   }
 

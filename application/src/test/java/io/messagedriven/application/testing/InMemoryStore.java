@@ -9,6 +9,7 @@ import io.messagedriven.application.port.EventHistory;
 import io.messagedriven.application.port.EventRecord;
 import io.messagedriven.application.port.EventStatus;
 import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.TenantRepository;
 import io.messagedriven.application.port.Transactions;
@@ -236,6 +237,9 @@ public final class InMemoryStore
 
   @Override
   public synchronized void append(Collection<Event> events) {
+    if (open == null) {
+      throw new NoTransactionException("append in a transaction");
+    }
     write(state -> {
       if (appendFailure != null) {
         RuntimeException failure = appendFailure;

@@ -54,45 +54,5 @@ class InMemoryStoreTest {
     })).hasMessageContaining("row-level security");
   }
 
-  @Test
-  void claimsOnlyTheHeadOfEachAggregateInWriteOrder() {
-    addTenant(acme);
-    Event first = event("1");
-    Event second = event("1");
-    Event other = event("2");
-    store.append(List.of(first, second, other));
-
-    List<ClaimedEvent> claimed = store.claim("p1", 10, LEASE);
-
-    assertThat(claimed).extracting(ClaimedEvent::event).containsExactly(first, other);
-    assertThat(store.claim("p1", 10, LEASE)).isEmpty();
-    store.markPublished(claimed);
-    assertThat(store.claim("p1", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(second);
-  }
-
-  @Test
-  void anExpiredLeaseIsTakenOverAndFencesTheFormerHolderOut() {
-    addTenant(acme);
-    store.append(List.of(event("1")));
-    ClaimedEvent stale = store.claim("p1", 10, LEASE).get(0);
-
-    clock.advance(LEASE);
-    ClaimedEvent fresh = store.claim("p2", 10, LEASE).get(0);
-
-    assertThat(fresh.attempt()).isEqualTo(2);
-    assertThat(store.markPublished(List.of(stale))).isEmpty();
-    assertThat(store.row(stale.event().id()).status()).isEqualTo(Status.IN_FLIGHT);
-    assertThat(store.markPublished(List.of(fresh))).containsExactly(fresh.event().id());
-  }
-
-  @Test
-  void releaseUndoesTheClaimsAttempt() {
-    addTenant(acme);
-    store.append(List.of(event("1")));
-    ClaimedEvent claimed = store.claim("p1", 10, LEASE).get(0);
-
-    assertThat(store.release(List.of(claimed))).isEqualTo(1);
-
-    assertThat(store.claim("p1", 10, LEASE)).extracting(ClaimedEvent::attempt).containsExactly(1);
-  }
+  // Its outbox rules are held by OutboxPortContract, as the PostgreSQL adapter's are.
 }

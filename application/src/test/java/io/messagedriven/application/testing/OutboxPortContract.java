@@ -1,10 +1,12 @@
 package io.messagedriven.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventRecord;
 import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.Transactions;
 import io.messagedriven.domain.Event;
@@ -73,6 +75,12 @@ public abstract class OutboxPortContract {
     } catch (IllegalStateException expected) {
       // rolled back
     }
+    assertThat(claim()).isEmpty();
+  }
+
+  @Test
+  void anAppendOutsideATransactionIsRefusedAndWritesNothing() {
+    assertThatThrownBy(() -> outbox().append(event("a-1"))).isInstanceOf(NoTransactionException.class);
     assertThat(claim()).isEmpty();
   }
 

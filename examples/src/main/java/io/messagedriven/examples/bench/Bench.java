@@ -3,6 +3,7 @@ package io.messagedriven.examples.bench;
 import io.messagedriven.examples.Database;
 import io.messagedriven.examples.Quiet;
 import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.jdbi.user.PostgresUsers;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,7 +89,8 @@ public final class Bench {
     List<String[]> rows = new ArrayList<>();
     boolean met = true;
     try (Database database = Database.openExplicit(url, out);
-        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(16).build();
+        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG)
+            .maximumPoolSize(16).build();
         BenchDatabase db = new BenchDatabase(database.jdbcUrl(), 16)) {
       out.println("The benchmark empties the events and users tables of this database.");
       out.printf("cores: %d, max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),

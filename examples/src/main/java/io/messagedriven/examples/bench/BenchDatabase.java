@@ -42,7 +42,7 @@ final class BenchDatabase implements AutoCloseable {
 
   /** Empties the outbox and the users. */
   void clear() throws SQLException {
-    execute("truncate message_driven.events, users");
+    execute("truncate message_driven.events, message_driven.users");
   }
 
   /** Appends {@code count} pending events of {@code tenant}, one aggregate each, in one statement. */
@@ -57,7 +57,7 @@ final class BenchDatabase implements AutoCloseable {
       insert.setInt(2, count);
       insert.executeUpdate();
     }
-    execute("vacuum analyze events");
+    execute("vacuum analyze message_driven.events");
   }
 
   long count(String where) throws SQLException {

@@ -4,6 +4,7 @@ import io.messagedriven.examples.Args;
 import io.messagedriven.examples.Database;
 import io.messagedriven.examples.Quiet;
 import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.jdbi.user.PostgresUsers;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ public final class BrokerBench {
     }
     Quiet.liquibase();
     try (Database database = Database.openExplicit(settings.jdbcUrl, out);
-        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).maximumPoolSize(16).build();
+        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG)
+            .maximumPoolSize(16).build();
         BenchDatabase db = new BenchDatabase(database.jdbcUrl(), 4)) {
       OutboxRun outbox = new OutboxRun(store, db, db.createTenant(), settings.batchSize, settings.workers, out);
       out.printf(Locale.ROOT, "Brokers: %,d events per run, %d run(s), batch size %d, %d workers; load average %.1f%n",

@@ -117,9 +117,12 @@ begin
                         and policyname = 'events_of_every_tenant_for_publishers') then
     -- Only outside a tenant transaction: a publisher-role member that also runs tenant
     -- transactions (it cannot switch roles) must see just that tenant's events inside them.
+    -- Nor in the library's transactions without a tenant (the directory): changeset 060.
     execute format('create policy events_of_every_tenant_for_publishers on %I.events for all to %I '
-      'using (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null) '
-      'with check (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null)',
+      'using (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null '
+      'and coalesce(current_setting(''message_driven.directory'', true), '''') <> ''on'') '
+      'with check (nullif(current_setting(''message_driven.tenant_id'', true), '''') is null '
+      'and coalesce(current_setting(''message_driven.directory'', true), '''') <> ''on'')',
       target, publisher_role);
   end if;
 end;

@@ -2,12 +2,13 @@ package io.messagedriven.publisher;
 
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
+import io.messagedriven.jdbi.user.PostgresUsers;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** A fresh database with the schema, and SQL shortcuts for publisher tests. */
+/** A fresh database with the outbox and users schemas, and SQL shortcuts for publisher tests. */
 final class OutboxFixture implements AutoCloseable {
   final String url;
   final PostgresStore store;
@@ -15,7 +16,7 @@ final class OutboxFixture implements AutoCloseable {
 
   OutboxFixture() {
     url = TestDatabase.freshUrl();
-    store = PostgresStore.builder().jdbcUrl(url).maximumPoolSize(12).build();
+    store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).maximumPoolSize(12).build();
     sql = Jdbi.create(url);
   }
 

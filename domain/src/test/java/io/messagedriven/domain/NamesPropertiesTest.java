@@ -1,70 +1,94 @@
 package io.messagedriven.domain;
 
 import io.messagedriven.domain.internal.Check;
+import io.messagedriven.domain.testing.ForAll;
+import io.messagedriven.domain.testing.Inputs;
 import io.messagedriven.domain.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the user and tenant names and the tenant slug: a name is kept as given (trimmed)
  * or refused with a typed error; a slug is accepted exactly when it follows the slug rules.
  */
 class NamesPropertiesTest {
+  private static final String PRINTABLE = Inputs.ASCII.substring(1) + "é ü ß 中文 ";
+  private static final String BLANK = " \t\n\r\u2003\u3000";
+  private static final String SLUG_LIKE = "abz09-A_. ";
 
-  @Property(tries = 2000)
-  void anyUserNameIsKeptTrimmedOrRefusedWithATypedError(@ForAll String raw) {
-    assertKeptOrRefused(raw, User::validName, "name");
+  /** Names of every kind: empty, blank, at and past the limit, controls, surrogates, odd spaces. */
+  private static final List<String> ANY_NAMES = List.of(
+      "", " ", "\t", "\n", "a", " a ", "\ta\r\n", "a b", "x".repeat(200), "x".repeat(201),
+      " " + "x".repeat(200) + " ", "\u3000" + "x".repeat(200) + "\u2003", "x".repeat(199) + "\uD83D\uDE00",
+      "\u0000", "a\u0000b", "a\u001f", "\u007f", "a\u0085", "a\u009f", "\u00a0a\u00a0", "a\u2028b", "\u2028a\u2029",
+      "\u200b", "\ufeff", "\uffff", "\ud800", "\udfff", "a\ud83d", "\ude00a", "\ud83d\ude00", "\ude00\ud83d",
+      "\ud83d\ud83d\ude00", "emoji \uD83D\uDE00 ok", "中文", "zoë", "\u0130stanbul");
+
+  private static final List<String> PRINTABLE_NAMES = List.of(
+      "!", "~", "a", "é", "ß", "中文", "a b", "a  é ü ß 中文 z", "x".repeat(200), "中".repeat(200),
+      "a" + " ".repeat(198) + "b", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+
+  private static final List<String> SLUGS = List.of(
+      "", "a", "0", "-", "--", "a-", "-a", "a-b", "a--b", "ab-9", "A", "aB", "a_b", "a.b", "a b", " a", "a ",
+      "a\n", "z".repeat(63), "z".repeat(64), "a" + "-".repeat(61) + "b", "a" + "-".repeat(62) + "b",
+      "9".repeat(63), "é", "ａ", "\u0131", "a\u0000");
+
+  @Test
+  void anyUserNameIsKeptTrimmedOrRefusedWithATypedError() {
+    ForAll.check(ANY_NAMES, 2000, inputs -> inputs.anyString(255),
+        raw -> assertKeptOrRefused(raw, User::validName, "name"));
   }
 
-  @Property(tries = 2000)
-  void anyTenantNameIsKeptTrimmedOrRefusedWithATypedError(@ForAll String raw) {
-    assertKeptOrRefused(raw, Tenant::validName, "tenant name");
+  @Test
+  void anyTenantNameIsKeptTrimmedOrRefusedWithATypedError() {
+    ForAll.check(ANY_NAMES, 2000, inputs -> inputs.anyString(255),
+        raw -> assertKeptOrRefused(raw, Tenant::validName, "tenant name"));
   }
 
-  @Property
-  void printableNamesUpTo200CharactersAreKeptVerbatim(@ForAll("printable") String name) {
-    assertThat(User.validName(name)).isEqualTo(name);
-    assertThat(Tenant.validName(name)).isEqualTo(name);
+  @Test
+  void printableNamesUpTo200CharactersAreKeptVerbatim() {
+    ForAll.check(PRINTABLE_NAMES, 1000, NamesPropertiesTest::printableName, name -> {
+      assertThat(User.validName(name)).isEqualTo(name);
+      assertThat(Tenant.validName(name)).isEqualTo(name);
+    });
   }
 
-  @Property
-  void namesLongerThan200CharactersAreRefused(
-      @ForAll("printable") String name, @ForAll @IntRange(min = 1, max = 1000) int extra) {
-    String longName = name + "x".repeat(200 - name.length() + extra);
-
-    assertThatThrownBy(() -> User.validName(longName)).isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("longer than 200");
+  @Test
+  void namesLongerThan200CharactersAreRefused() {
+    List<Padded> edgeCases = List.of(new Padded("a", 1), new Padded("x".repeat(200), 1),
+        new Padded("中文", 1000), new Padded("x".repeat(200), 1000));
+    ForAll.check(edgeCases, 1000, inputs -> new Padded(printableName(inputs), inputs.between(1, 1000)), padded ->
+        assertThatThrownBy(() -> User.validName(padded.longName())).isInstanceOf(InvalidValueException.class)
+            .hasMessageContaining("longer than 200"));
   }
 
-  @Property
-  void blankNamesAreRefused(@ForAll("blank") String blank) {
-    assertThatThrownBy(() -> User.validName(blank)).isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("blank");
-    assertThatThrownBy(() -> Tenant.validName(blank)).isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("blank");
+  @Test
+  void blankNamesAreRefused() {
+    List<String> edgeCases = List.of("", " ", "\t", "\n", "\r", "\r\n", "\u2003", "\u3000", BLANK, " ".repeat(20));
+    ForAll.check(edgeCases, 1000, inputs -> inputs.string(BLANK, 0, 20), blank -> {
+      assertThatThrownBy(() -> User.validName(blank)).isInstanceOf(InvalidValueException.class)
+          .hasMessageContaining("blank");
+      assertThatThrownBy(() -> Tenant.validName(blank)).isInstanceOf(InvalidValueException.class)
+          .hasMessageContaining("blank");
+    });
   }
 
-  @Property
-  void anUnpairedSurrogateIsRefused(
-      @ForAll("printable") String name, @ForAll @IntRange(min = 0xd800, max = 0xdfff) int surrogate) {
-    String bad = name.substring(0, Math.min(name.length(), 100)) + (char) surrogate + "x";
-
-    assertThatThrownBy(() -> User.validName(bad)).isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("surrogate");
+  @Test
+  void anUnpairedSurrogateIsRefused() {
+    List<WithSurrogate> edgeCases = List.of(new WithSurrogate("a", 0xd800), new WithSurrogate("a", 0xdbff),
+        new WithSurrogate("a", 0xdc00), new WithSurrogate("a", 0xdfff),
+        new WithSurrogate("x".repeat(200), 0xd83d), new WithSurrogate("x".repeat(200), 0xde00));
+    ForAll.check(edgeCases, 1000, inputs -> new WithSurrogate(printableName(inputs), inputs.between(0xd800, 0xdfff)),
+        named -> assertThatThrownBy(() -> User.validName(named.bad())).isInstanceOf(InvalidValueException.class)
+            .hasMessageContaining("surrogate"));
   }
 
-  @Example
+  @Test
   void hostileButPrintableNamesAreKeptVerbatim() {
     for (String hostile : new String[] {
         "Robert'); DROP TABLE users; --", "'; DROP TABLE users; --", "\"quoted\"", "back\\slash", ":tenantId",
@@ -73,14 +97,14 @@ class NamesPropertiesTest {
     }
   }
 
-  @Property(tries = 3000)
-  void aSlugIsAcceptedExactlyWhenItFollowsTheRules(@ForAll("slugLike") String slug) {
-    assertSlugRule(slug);
+  @Test
+  void aSlugIsAcceptedExactlyWhenItFollowsTheRules() {
+    ForAll.check(SLUGS, 3000, inputs -> inputs.string(SLUG_LIKE, 0, 66), NamesPropertiesTest::assertSlugRule);
   }
 
-  @Property(tries = 1000)
-  void anyStringIsASlugExactlyWhenItFollowsTheRules(@ForAll @StringLength(max = 70) String slug) {
-    assertSlugRule(slug);
+  @Test
+  void anyStringIsASlugExactlyWhenItFollowsTheRules() {
+    ForAll.check(SLUGS, 1000, inputs -> inputs.anyString(70), NamesPropertiesTest::assertSlugRule);
   }
 
   private static void assertSlugRule(String slug) {
@@ -114,22 +138,26 @@ class NamesPropertiesTest {
     assertThat(Check.hasUnpairedSurrogate(kept)).isFalse();
   }
 
-  @Provide
-  Arbitrary<String> printable() {
-    return Arbitraries.strings()
-        .withCharRange('!', '~')
-        .withChars("é ü ß 中文 ")
-        .ofMinLength(1).ofMaxLength(200)
-        .filter(name -> name.strip().equals(name) && !name.isEmpty());
+  /** 1 to 200 of '!' to '~' and "é ü ß 中文 ", with no white space at either end. */
+  private static String printableName(Inputs inputs) {
+    String name;
+    do {
+      name = inputs.string(PRINTABLE, 1, 200);
+    } while (!name.strip().equals(name));
+    return name;
   }
 
-  @Provide
-  Arbitrary<String> blank() {
-    return Arbitraries.strings().withChars(" \t\n\r\u2003\u3000").ofMaxLength(20);
+  /** A printable name made longer than 200 characters by {@code extra}. */
+  record Padded(String name, int extra) {
+    String longName() {
+      return name + "x".repeat(200 - name.length() + extra);
+    }
   }
 
-  @Provide
-  Arbitrary<String> slugLike() {
-    return Arbitraries.strings().withChars("abz09-A_. ").ofMaxLength(66);
+  /** Up to 100 characters of a printable name, then a lone {@code surrogate} and an {@code x}. */
+  record WithSurrogate(String name, int surrogate) {
+    String bad() {
+      return name.substring(0, Math.min(name.length(), 100)) + (char) surrogate + "x";
+    }
   }
 }

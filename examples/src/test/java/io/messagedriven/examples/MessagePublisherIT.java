@@ -10,6 +10,7 @@ import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
+import io.messagedriven.publisher.testing.RequiresServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class MessagePublisherIT {
 
+  @RequiresServer(name = "NATS JetStream", port = 4222, howToRun = "nats-server -js -p 4222")
   @Test
   void publishesEveryEventToEveryTargetNamed() throws Exception {
     String token = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.messagedriven.domain.Event;
 import io.messagedriven.publisher.testing.OutboxFixture;
+import io.messagedriven.publisher.testing.RequiresServer;
 import io.messagedriven.publisher.testing.TcpForwarder;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The README's own adapter, against this machine's Redis on 127.0.0.1:6379. */
+@RequiresServer(name = "Redis", port = 6379, howToRun = "redis-server --port 6379")
 class RedisListHandlerIT {
   private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
   private final String list = "md-test-" + UUID.randomUUID();

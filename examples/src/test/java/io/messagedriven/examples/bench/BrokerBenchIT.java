@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.messagedriven.jdbi.testing.TestDatabase;
 import io.messagedriven.publisher.kafka.testing.KafkaBroker;
+import io.messagedriven.publisher.testing.RequiresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BrokerBenchIT {
 
+  @RequiresServer(name = "RabbitMQ", port = 5672, howToRun = "rabbitmq-server -detached")
+  @RequiresServer(name = "NATS JetStream", port = 4222, howToRun = "nats-server -js -p 4222")
   @Test
   void smokeRunMeasuresEveryTargetAgainstItsDirectBaseline() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();

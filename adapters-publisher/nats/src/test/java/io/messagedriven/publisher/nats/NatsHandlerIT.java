@@ -8,6 +8,7 @@ import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.testing.OutboxFixture;
+import io.messagedriven.publisher.testing.RequiresServer;
 import io.messagedriven.publisher.testing.TcpForwarder;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Against this machine's NATS with JetStream on 127.0.0.1:4222; each test on a stream of its own. */
+@RequiresServer(name = "NATS JetStream", port = 4222, howToRun = "nats-server -js -p 4222")
 class NatsHandlerIT {
   private static final String URL = "nats://127.0.0.1:4222";
   private static final Duration PATIENCE = Duration.ofSeconds(30);

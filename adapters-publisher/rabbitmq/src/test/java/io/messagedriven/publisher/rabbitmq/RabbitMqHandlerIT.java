@@ -8,6 +8,7 @@ import com.rabbitmq.client.Delivery;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.testing.OutboxFixture;
+import io.messagedriven.publisher.testing.RequiresServer;
 import io.messagedriven.publisher.testing.TcpForwarder;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Against this machine's RabbitMQ on 127.0.0.1:5672; each test on an exchange of its own. */
+@RequiresServer(name = "RabbitMQ", port = 5672, howToRun = "rabbitmq-server -detached")
 class RabbitMqHandlerIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -101,7 +101,8 @@ interface EventDao {
       """
       update <schema>.events e
       set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
-          lease_owner = null, lease_token = null, lease_until = null
+          lease_owner = null, lease_token = null, lease_until = null,
+          last_error_class = null, last_error_message = null, last_error_stack = null
       from unnest(:ids, :tokens) as acked(id, token)
       where e.id = acked.id and e.lease_token = acked.token and e.status = 'IN_FLIGHT'
       returning e.id

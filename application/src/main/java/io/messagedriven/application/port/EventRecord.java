@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param attempts how many times a publisher has claimed it
  * @param nextAttemptAt when a pending event is due, or when an in-flight one's lease ends; null
  *     once it is published or failed
- * @param lastError the error of the latest failed attempt, kept even when a later attempt
- *     succeeded; null if no attempt failed
+ * @param lastError the error of the latest failed attempt of an event still pending, in flight
+ *     or failed; null once it is published (an operator reads it as "failing now"), and null if
+ *     no attempt failed
  * @param publishedAt when it was marked published; null unless {@link EventStatus#PUBLISHED}
  * @param failedAt when it was marked failed; null unless {@link EventStatus#FAILED}
  */

@@ -287,8 +287,7 @@ public final class InMemoryStore
     return write(state -> {
       Set<EventId> changed = new HashSet<>();
       for (ClaimedEvent event : events) {
-        if (fenced(state, event, row -> row.to(Status.PUBLISHED, row.attempts(), clock.instant(), null, null,
-            row.lastFailure()))) {
+        if (fenced(state, event, row -> row.to(Status.PUBLISHED, row.attempts(), clock.instant(), null, null, null))) {
           changed.add(event.event().id());
         }
       }

@@ -135,6 +135,17 @@ public abstract class OutboxPortContract {
   }
 
   @Test
+  void aRetryKeepsItsErrorUntilAnAttemptSucceeds() {
+    Event event = append("a-1");
+    outbox().retryLater(claim().get(0), Duration.ZERO, BOOM);
+    assertThat(history(event)).singleElement().satisfies(r -> assertThat(r.error()).contains(BOOM));
+
+    outbox().markPublished(claim());
+
+    assertThat(history(event)).singleElement().satisfies(r -> assertThat(r.error()).isEmpty());
+  }
+
+  @Test
   void anEventFailedForGoodNoLongerHoldsItsAggregateByDefault() {
     append("a-1");
     Event second = append("a-1");

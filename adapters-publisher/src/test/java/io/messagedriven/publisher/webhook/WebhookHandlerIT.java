@@ -110,7 +110,8 @@ class WebhookHandlerIT {
           .endsWith("\"payload\":" + event.payload() + "}");
       assertSignedAsStandardWebhooks(request, SECRET.getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(receiver.accepted().get(0).headers()).containsEntry("aggregate-id", "UTF-8''Jos%C3%A9");
+    assertThat(requests).anySatisfy(request ->
+        assertThat(request.headers()).containsEntry("aggregate-id", "UTF-8''Jos%C3%A9"));
     assertAllInOrderPerAggregate(events, requests.stream().map(request -> request.headers().get("event-id")).toList());
     assertThat(outbox.failures()).isEmpty();
   }

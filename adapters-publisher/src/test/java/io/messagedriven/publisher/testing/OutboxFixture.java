@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -297,6 +299,20 @@ public final class OutboxFixture implements AutoCloseable {
   /** A CloudEvents attribute as the HTTP and NATS bindings have a receiver decode it: percent-decoded UTF-8. */
   public static String cloudEventsDecoded(String value) {
     return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Checks the CloudEvents attributes a consumer read from a message of {@code event} (by name,
+   * decoded as its binding says, {@code datacontenttype} from wherever the binding puts it).
+   */
+  public static void assertCloudEventOf(Event event, Map<String, String> attributes) {
+    assertThat(attributes).containsEntry("id", event.id().toString())
+        .containsEntry("specversion", "1.0")
+        .containsEntry("source", "/tenants/" + event.tenantId() + "/" + event.aggregateType())
+        .containsEntry("type", event.name())
+        .containsEntry("subject", event.aggregateId())
+        .containsEntry("datacontenttype", "application/json");
+    assertThat(OffsetDateTime.parse(attributes.get("time"))).isEqualTo(event.occurredAt().atOffset(ZoneOffset.UTC));
   }
 
   /** The events by id, for looking up what a consumer received. */

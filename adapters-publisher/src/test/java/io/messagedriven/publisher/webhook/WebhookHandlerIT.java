@@ -57,11 +57,8 @@ class WebhookHandlerIT {
   @Test
   void postsEveryEventSignedAsStandardWebhooksWithItsHeadersAndPayloadInOrderPerAggregate() throws Exception {
     List<Event> events = outbox.append(6, 4);
-    outbox.publish(webhook(receiver.url()).build());
-    outbox.awaitPublished(events, Duration.ofSeconds(20));
-
+    List<WebhookReceiver.Request> requests = publishAndReceive(events);
     Map<String, Event> sent = OutboxFixture.byId(events);
-    List<WebhookReceiver.Request> requests = receiver.accepted();
     for (WebhookReceiver.Request request : requests) {
       Event event = sent.get(request.headers().get("event-id"));
       assertThat(request.headers()).containsEntry("x-method", "POST").containsEntry("content-type", "application/json")
@@ -95,11 +92,8 @@ class WebhookHandlerIT {
   @Test
   void headerValuesBeyondAsciiArriveEncodedAndDecodeToExactlyTheOriginal() throws Exception {
     List<Event> events = outbox.appendUnicode();
-    outbox.publish(webhook(receiver.url()).build());
-    outbox.awaitPublished(events, Duration.ofSeconds(20));
-
+    List<WebhookReceiver.Request> requests = publishAndReceive(events);
     Map<String, Event> sent = OutboxFixture.byId(events);
-    List<WebhookReceiver.Request> requests = receiver.accepted();
     for (WebhookReceiver.Request request : requests) {
       Event event = sent.get(request.headers().get("event-id"));
       assertThat(request.headers().values()).allSatisfy(value -> assertThat(value).matches("[\\x20-\\x7e]*"));
@@ -119,10 +113,7 @@ class WebhookHandlerIT {
   @Test
   void aPayloadAtTheDomainsMaximumIsDelivered() throws Exception {
     Event event = outbox.appendPayloadOf(Event.MAX_PAYLOAD_LENGTH);
-    outbox.publish(webhook(receiver.url()).build());
-    outbox.awaitPublished(List.of(event), Duration.ofSeconds(20));
-
-    WebhookReceiver.Request request = receiver.accepted().get(0);
+    WebhookReceiver.Request request = publishAndReceive(List.of(event)).get(0);
     assertThat(request.text()).endsWith("\"payload\":" + event.payload() + "}");
     assertThat(event.payload().getBytes(StandardCharsets.UTF_8)).hasSize(Event.MAX_PAYLOAD_LENGTH);
     assertSignedAsStandardWebhooks(request, SECRET.getBytes(StandardCharsets.UTF_8));
@@ -238,6 +229,13 @@ class WebhookHandlerIT {
     });
     assertThat(outbox.retries()).isEmpty();
     assertThat(outbox.countPublished(events)).isZero();
+  }
+
+  /** Publishes {@code events} through a publisher, and returns the requests the receiver accepted. */
+  private List<WebhookReceiver.Request> publishAndReceive(List<Event> events) throws InterruptedException {
+    outbox.publish(webhook(receiver.url()).build());
+    outbox.awaitPublished(events, Duration.ofSeconds(20));
+    return receiver.accepted();
   }
 
   private static Exception failureOf(WebhookHandler webhook, Event event) throws Exception {

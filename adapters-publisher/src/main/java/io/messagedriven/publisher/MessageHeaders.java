@@ -82,11 +82,14 @@ public final class MessageHeaders {
     /**
      * HTTP request headers: printable ASCII only, so values are {@linkplain
      * MessageHeaders#encodeValue encoded}; {@code Content-Type} header; CloudEvents attributes as {@code ce-<name>},
-     * percent-encoded as the binding says. {@code Host}, {@code Connection}, {@code
-     * Content-Length}, {@code Expect}, {@code Upgrade} and names starting with {@code webhook-}
-     * (Standard Webhooks) are the sender's: an event header so named fails the event for good.
+     * percent-encoded as the binding says. {@code Host}, {@code Content-Length}, {@code Expect},
+     * the hop-by-hop headers ({@code Connection}, {@code Keep-Alive}, {@code Proxy-Connection},
+     * {@code TE}, {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}) and names starting
+     * with {@code webhook-} (Standard Webhooks) are the sender's: an event header so named fails
+     * the event for good.
      */
-    HTTP("ce-", true, true, false, Set.of("host", "connection", "content-length", "expect", "upgrade"), Set.of("webhook-"));
+    HTTP("ce-", true, true, false, Set.of("host", "content-length", "expect", "connection", "keep-alive",
+        "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"), Set.of("webhook-"));
 
     private final String cloudEventsPrefix;
     private final boolean asciiOnly;

@@ -10,7 +10,9 @@
  *   <li>{@link io.messagedriven.publisher.LoggingHandler}: logs each event.
  *   <li>{@link io.messagedriven.publisher.webhook.WebhookHandler}: posts each event to a URL,
  *       signed; broker targets (RabbitMQ, Kafka, NATS JetStream) are separate modules.
- *   <li>{@link io.messagedriven.publisher.MessageHeaders}: the header names every target uses;
+ *   <li>{@link io.messagedriven.publisher.MessageHeaders}: the headers every target sends and how
+ *       each transport carries them (values beyond ASCII, content type); {@link
+ *       io.messagedriven.publisher.CloudEvents}: the opt-in CloudEvents binary-mode attributes;
  *       {@link io.messagedriven.publisher.Acknowledgements}: send a batch, then await every
  *       acknowledgement, for adapters of your own.
  * </ul>

@@ -45,7 +45,7 @@ final class BrokerTargetsExample {
     // tag::webhook[]
     WebhookHandler webhook = WebhookHandler.builder()
         .url("https://crm.example.com/hooks/users")
-        .secret(secret)                          // receivers check Message-Driven-Signature
+        .secret(secret)                          // receivers verify webhook-signature (Standard Webhooks)
         .build();
     // end::webhook[]
     return webhook;

@@ -7,6 +7,7 @@ import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
+import io.messagedriven.publisher.CloudEvents;
 import io.messagedriven.publisher.MessageHeaders;
 import io.messagedriven.publisher.webhook.internal.Envelope;
 import io.messagedriven.publisher.webhook.internal.Signature;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,45 +27,63 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
- * Publishes each event as an HTTP {@code POST} of a JSON envelope to one URL, signed with a shared
- * secret. Needs nothing but the JDK.
+ * Publishes each event as an HTTP {@code POST} of a JSON envelope to one URL, signed as <a
+ * href="https://www.standardwebhooks.com">Standard Webhooks</a> sign. Needs nothing but the JDK.
  *
  * <p>The body is {@code {"id", "tenantId", "aggregateType", "aggregateId", "name", "occurredAt",
- * "headers": {...}, "payload": {...}}}; the request carries the {@link MessageHeaders} as HTTP
- * headers too, and {@value #SIGNATURE_HEADER}{@code : sha256=<hex>}, the HMAC-SHA256 of the exact
- * body bytes with the secret. A receiver recomputes it to trust the body, and deduplicates on
- * {@code id}: delivery is at least once.
+ * "headers": {...}, "payload": {...}}}; the request carries {@code Content-Type:
+ * application/json}, the {@link MessageHeaders} as HTTP headers (values outside printable ASCII
+ * {@linkplain MessageHeaders#encodeValue encoded}), optionally the {@link CloudEvents}
+ * attributes as {@code ce-} headers, and the Standard Webhooks headers: {@value #ID_HEADER} (the
+ * event id), {@value #TIMESTAMP_HEADER} (when this attempt was sent, in Unix seconds) and
+ * {@value #SIGNATURE_HEADER}{@code : v1,<base64>}, the HMAC-SHA256 of {@code
+ * <webhook-id>.<webhook-timestamp>.<body>} with the secret. A receiver verifies it with any
+ * Standard Webhooks library, rejects stale timestamps (replays), and deduplicates on the id:
+ * delivery is at least once.
  *
- * <p>A 2xx answer publishes the event. 5xx and 429 ({@link WebhookUnavailableException}),
- * timeouts and connection errors are retried with backoff; any other status ({@link
- * WebhookRejectedException}) fails the event at once. A batch is sent concurrently, up to
- * {@link Builder#maxConcurrentRequests} requests at a time, then every answer is awaited.
+ * <p>A 2xx answer publishes the event. 5xx, the {@linkplain Builder#retryableStatuses retryable
+ * 4xx} (408, 425 and 429 by default; {@link WebhookUnavailableException}), timeouts and connection
+ * errors are retried with backoff; any other status ({@link WebhookRejectedException}) fails the
+ * event at once. A batch is sent concurrently, up to {@link Builder#maxConcurrentRequests}
+ * requests at a time, then every answer is awaited.
  *
  * <pre>{@code
  * WebhookHandler webhook = WebhookHandler.builder()
  *     .url("https://hooks.example.com/events")
- *     .secret(System.getenv("WEBHOOK_SECRET"))
+ *     .secret(System.getenv("WEBHOOK_SECRET"))     // whsec_<base64>, or any text
  *     .build();
  * }</pre>
  */
 public final class WebhookHandler implements BatchEventHandler {
-  /** The request header holding {@code sha256=} and the hex HMAC-SHA256 of the body. */
-  public static final String SIGNATURE_HEADER = "Message-Driven-Signature";
+  /** The Standard Webhooks header holding the message id: the event id. */
+  public static final String ID_HEADER = "webhook-id";
+  /** The Standard Webhooks header holding when the attempt was sent, in Unix seconds. */
+  public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+  /** The Standard Webhooks header holding {@code v1,} and the base64 HMAC-SHA256 signature. */
+  public static final String SIGNATURE_HEADER = "webhook-signature";
 
-  /** Headers the JDK's client sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /** Headers a request always carries, which {@link Builder#header} may not add again. */
+  private static final Set<String> OWN_HEADERS = Set.of(MessageHeaders.CONTENT_TYPE, MessageHeaders.EVENT_ID,
+      MessageHeaders.TENANT_ID, MessageHeaders.AGGREGATE_TYPE, MessageHeaders.AGGREGATE_ID, MessageHeaders.EVENT_NAME,
+      MessageHeaders.OCCURRED_AT);
 
   private final URI url;
   private final Signature signature;
+  private final Clock clock;
+  private final Set<Integer> retryableStatuses;
+  private final CloudEvents cloudEvents;
   private final Duration requestTimeout;
   private final Duration answerTimeout;
   private final Map<String, String> extraHeaders;
   private final Semaphore concurrency;
   private final HttpClient client;
 
-  private WebhookHandler(Builder builder, URI url) {
+  private WebhookHandler(Builder builder, URI url, Signature signature) {
     this.url = url;
-    this.signature = new Signature(builder.secret.getBytes(StandardCharsets.UTF_8));
+    this.signature = signature;
+    this.clock = builder.clock;
+    this.retryableStatuses = Set.copyOf(builder.retryableStatuses);
+    this.cloudEvents = builder.cloudEvents;
     this.requestTimeout = builder.requestTimeout;
     this.answerTimeout = builder.requestTimeout.plus(builder.connectTimeout).plusSeconds(1);
     this.extraHeaders = Map.copyOf(builder.headers);
@@ -89,7 +109,7 @@ public final class WebhookHandler implements BatchEventHandler {
       try {
         answer = client.sendAsync(request(event), HttpResponse.BodyHandlers.discarding())
             .thenAccept(response -> check(event, response.statusCode()));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException e) { // a header the event cannot carry, a client shut down
         concurrency.release();
         acks.fail(event.id(), e);
         continue;
@@ -102,16 +122,15 @@ public final class WebhookHandler implements BatchEventHandler {
 
   private HttpRequest request(Event event) {
     byte[] body = Envelope.json(event).getBytes(StandardCharsets.UTF_8);
+    String id = event.id().toString();
+    long timestamp = clock.instant().getEpochSecond();
     HttpRequest.Builder request = HttpRequest.newBuilder(url)
         .timeout(requestTimeout)
-        .header("Content-Type", "application/json")
-        .header(SIGNATURE_HEADER, signature.sign(body))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    MessageHeaders.of(event).forEach((name, value) -> {
-      if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        request.header(name, value);
-      }
-    });
+    MessageHeaders.of(event, MessageHeaders.Transport.HTTP, cloudEvents).forEach(request::header);
+    request.header(ID_HEADER, id)
+        .header(TIMESTAMP_HEADER, Long.toString(timestamp))
+        .header(SIGNATURE_HEADER, signature.sign(id, timestamp, body));
     extraHeaders.forEach(request::header);
     return request.build();
   }
@@ -121,7 +140,7 @@ public final class WebhookHandler implements BatchEventHandler {
       return;
     }
     String message = "webhook " + url + " answered " + status + " for event " + event.name() + " (id " + event.id() + ")";
-    if (status >= 500 || status == 429) {
+    if (status >= 500 || retryableStatuses.contains(status)) {
       throw new WebhookUnavailableException(status, message);
     }
     throw new WebhookRejectedException(status, message);
@@ -139,6 +158,9 @@ public final class WebhookHandler implements BatchEventHandler {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxConcurrentRequests = 32;
+    private Set<Integer> retryableStatuses = Set.of(408, 425, 429);
+    private CloudEvents cloudEvents = CloudEvents.off();
+    private Clock clock = Clock.systemUTC();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -150,8 +172,10 @@ public final class WebhookHandler implements BatchEventHandler {
     }
 
     /**
-     * The shared secret the body is signed with (HMAC-SHA256 of its UTF-8 bytes). Required; use
-     * at least 32 random bytes.
+     * The shared secret requests are signed with. As Standard Webhooks writes one, {@code whsec_}
+     * and the base64 of the key; any other text is itself the key, as its UTF-8 bytes (a
+     * receiver's Standard Webhooks library then needs {@code whsec_} and the base64 of those
+     * bytes, or the bytes themselves). Required; use at least 24 random bytes.
      */
     public Builder secret(String secret) {
       this.secret = secret;
@@ -176,13 +200,44 @@ public final class WebhookHandler implements BatchEventHandler {
       return this;
     }
 
-    /** One more header on every request, such as {@code Authorization}. Default: none. */
+    /**
+     * The 4xx answers that mean "not now" rather than "never", so the event is retried; a 5xx is
+     * always retried, and any other status (3xx, the other 4xx) fails the event at once. Default:
+     * 408 (Request Timeout), 425 (Too Early) and 429 (Too Many Requests).
+     */
+    public Builder retryableStatuses(Set<Integer> retryableStatuses) {
+      this.retryableStatuses = retryableStatuses;
+      return this;
+    }
+
+    /**
+     * Whether requests also carry the {@link CloudEvents} attributes as {@code ce-} headers (HTTP
+     * binding, binary mode). Default: {@link CloudEvents#off()}.
+     */
+    public Builder cloudEvents(CloudEvents cloudEvents) {
+      this.cloudEvents = cloudEvents;
+      return this;
+    }
+
+    /** The clock of {@value #TIMESTAMP_HEADER}. Default: {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * One more header on every request, such as {@code Authorization}, with a value of printable
+     * ASCII. Not one the handler sets itself ({@code Content-Type}, the {@link MessageHeaders},
+     * {@code webhook-*}, {@code ce-*}) nor one the JDK's client does. Default: none.
+     */
     public Builder header(String name, String value) {
-      if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") || RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("header name must be an HTTP token the client may set, was " + name);
+      if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+          || MessageHeaders.Transport.HTTP.reserves(name, CloudEvents.binaryMode())
+          || OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("header name must be an HTTP token the handler does not set itself, was " + name);
       }
-      if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
-        throw new IllegalArgumentException("header " + name + " needs a value on one line, was " + value);
+      if (value == null || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException("header " + name + " needs a value of printable ASCII on one line, was " + value);
       }
       headers.put(name, value);
       return this;
@@ -195,12 +250,16 @@ public final class WebhookHandler implements BatchEventHandler {
      */
     public WebhookHandler build() {
       URI uri = parse(url);
-      require(secret != null && !secret.isEmpty(), "secret is required, was " + (secret == null ? "null" : "empty"));
+      Signature signature = Signature.of(secret);
       require(positive(connectTimeout), "connectTimeout must be positive, was " + connectTimeout);
       require(positive(requestTimeout), "requestTimeout must be positive, was " + requestTimeout);
       require(maxConcurrentRequests >= 1 && maxConcurrentRequests <= 1_000,
           "maxConcurrentRequests must be 1 to 1000, was " + maxConcurrentRequests);
-      return new WebhookHandler(this, uri);
+      require(retryableStatuses != null && retryableStatuses.stream().allMatch(status -> status != null && status >= 400 && status <= 499),
+          "retryableStatuses must be 4xx statuses, was " + retryableStatuses);
+      require(cloudEvents != null, "cloudEvents is required (CloudEvents.off() for none), was null");
+      require(clock != null, "clock is required, was null");
+      return new WebhookHandler(this, uri, signature);
     }
 
     private static URI parse(String url) {

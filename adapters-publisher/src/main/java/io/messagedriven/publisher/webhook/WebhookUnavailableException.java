@@ -1,7 +1,8 @@
 package io.messagedriven.publisher.webhook;
 
 /**
- * The webhook answered 5xx or 429: it may accept the event later, so the event is retried with
+ * The webhook answered a 5xx or a {@linkplain WebhookHandler.Builder#retryableStatuses retryable
+ * 4xx} (408, 425, 429 by default): it may accept the event later, so the event is retried with
  * backoff.
  */
 public final class WebhookUnavailableException extends RuntimeException {

@@ -16,9 +16,13 @@ import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import io.messagedriven.publisher.MessageHeaders;
 import io.messagedriven.publisher.Publisher;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,11 +98,49 @@ public final class OutboxFixture implements AutoCloseable {
             .withHeader(Event.CAUSATION_ID, "cause-" + id + "-" + n));
       }
     }
+    append(events);
+    return events;
+  }
+
+  /**
+   * Appends two events to each of three aggregates whose ids hold text beyond ASCII ({@code José},
+   * {@code Straße-1}, an emoji), with header values beyond ASCII too (Latin-1, an emoji, a value
+   * that looks encoded) and a payload to match. Returns them in write order.
+   */
+  public List<Event> appendUnicode() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<Event> events = new ArrayList<>();
+    for (int n = 0; n < 2; n++) {
+      for (String id : List.of("José", "Straße-1", "\uD83D\uDE80-launch")) {
+        String name = n == 0 ? "User.created" : "User.renamed";
+        String payload = "{\"userId\":\"" + id + "\",\"sequence\":" + n + ",\"name\":\"Zoë Ñúñez \uD83D\uDE00\"}";
+        events.add(Event.raise(tenant, "User", id, name, payload, now.plusMillis(events.size()))
+            .withHeader(Event.CORRELATION_ID, "corr-" + id)
+            .withHeader(Event.CAUSATION_ID, "cause-" + id + "-" + n)
+            .withHeader("note", "café crème, 100% \uD83D\uDE00 + \u201Cquotes\u201D")
+            .withHeader("looks-encoded", "UTF-8''not-encoded")
+            .withHeader("plain", "100% plain ASCII"));
+      }
+    }
+    append(events);
+    return events;
+  }
+
+  /** Appends one event whose payload is exactly {@code bytes} bytes of UTF-8 JSON, and returns it. */
+  public Event appendPayloadOf(int bytes) {
+    String id = "big-" + aggregates.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String payload = "{\"blob\":\"" + "x".repeat(bytes - 11) + "\"}";
+    Event event = Event.raise(tenant, "User", id, "User.created", payload, Instant.now())
+        .withHeader(Event.CORRELATION_ID, "corr-" + id);
+    append(List.of(event));
+    return event;
+  }
+
+  private void append(List<Event> events) {
     store.transactions().inTenant(tenant, uow -> {
       uow.outbox().append(events);
       return null;
     });
-    return events;
   }
 
   /** A started publisher of this outbox to {@code handler}, with quick retries and polls. */
@@ -241,6 +283,36 @@ public final class OutboxFixture implements AutoCloseable {
     assertThat(headers).containsAllEntriesOf(MessageHeaders.of(event));
     assertThat(headers).containsEntry(Event.CORRELATION_ID, event.headers().get(Event.CORRELATION_ID));
     assertThat(payload).isEqualTo(event.payload());
+  }
+
+  /**
+   * Header values as a consumer of an ASCII-only transport reads them, with no help from this
+   * library: a value starting with {@code UTF-8''} is the rest percent-decoded as UTF-8.
+   */
+  public static Map<String, String> decoded(Map<String, String> headers) {
+    Map<String, String> decoded = new LinkedHashMap<>();
+    headers.forEach((name, value) -> decoded.put(name, value.startsWith("UTF-8''")
+        ? URLDecoder.decode(value.substring("UTF-8''".length()), StandardCharsets.UTF_8) : value));
+    return decoded;
+  }
+
+  /** A CloudEvents attribute as the HTTP and NATS bindings have a receiver decode it: percent-decoded UTF-8. */
+  public static String cloudEventsDecoded(String value) {
+    return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Checks the CloudEvents attributes a consumer read from a message of {@code event} (by name,
+   * decoded as its binding says, {@code datacontenttype} from wherever the binding puts it).
+   */
+  public static void assertCloudEventOf(Event event, Map<String, String> attributes) {
+    assertThat(attributes).containsEntry("id", event.id().toString())
+        .containsEntry("specversion", "1.0")
+        .containsEntry("source", "/tenants/" + event.tenantId() + "/" + event.aggregateType())
+        .containsEntry("type", event.name())
+        .containsEntry("subject", event.aggregateId())
+        .containsEntry("datacontenttype", "application/json");
+    assertThat(OffsetDateTime.parse(attributes.get("time"))).isEqualTo(event.occurredAt().atOffset(ZoneOffset.UTC));
   }
 
   /** The events by id, for looking up what a consumer received. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WebhookHandlerTest {
@@ -33,6 +34,22 @@ class WebhookHandlerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("requestTimeout must be positive, was null");
     assertThatThrownBy(() -> valid().maxConcurrentRequests(0).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrentRequests must be 1 to 1000, was 0");
+    assertThatThrownBy(() -> valid().retryableStatuses(Set.of(503)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("retryableStatuses must be 4xx statuses, was [503]");
+    assertThatThrownBy(() -> valid().retryableStatuses(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("retryableStatuses must be 4xx statuses, was null");
+    assertThatThrownBy(() -> valid().cloudEvents(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cloudEvents");
+    assertThatThrownBy(() -> valid().clock(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("clock is required, was null");
+    assertThatThrownBy(() -> valid().secret("whsec_!!").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret").hasMessageNotContaining("!!");
+  }
+
+  @Test
+  void defaultsRetryOnlyTheClientErrorsThatMeanNotNow() {
+    assertThat(valid().retryableStatuses(Set.of()).build()).isNotNull();
+    assertThat(valid().secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").build()).isNotNull();
   }
 
   @Test
@@ -41,6 +58,13 @@ class WebhookHandlerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Host");
     assertThatThrownBy(() -> valid().header("X-Token", "a\r\nb"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Token");
+    assertThatThrownBy(() -> valid().header("X-Name", "José"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printable ASCII");
+    for (String own : new String[] {"Content-Type", "webhook-signature", "Webhook-Id", "ce-id", "event-id", "Aggregate-Id",
+        "Transfer-Encoding"}) {
+      assertThatThrownBy(() -> valid().header(own, "x")).as(own)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(own);
+    }
     assertThat(valid().header("Authorization", "Bearer t").build()).isNotNull();
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,10 @@ import java.util.concurrent.ExecutorService;
 
 /** A JDK HttpServer on 127.0.0.1 that records every request and answers the status it is told. */
 final class WebhookReceiver implements AutoCloseable {
-  /** One request as received: headers with lowercase names, and the raw body. */
+  /**
+   * One request as received: headers with lowercase names (the first value of each; {@code
+   * x-repeated} names those sent more than once), and the raw body.
+   */
   record Request(Map<String, String> headers, byte[] body) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
@@ -70,7 +74,16 @@ final class WebhookReceiver implements AutoCloseable {
       body = in.readAllBytes();
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+    List<String> repeated = new ArrayList<>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+      if (values.size() > 1) {
+        repeated.add(name);
+      }
+    });
+    if (!repeated.isEmpty()) {
+      headers.put("x-repeated", String.join(",", repeated));
+    }
     headers.put("x-method", exchange.getRequestMethod());
     int answer = status;
     if (answer >= 200 && answer < 300) {

@@ -7,6 +7,7 @@ import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
+import io.messagedriven.publisher.CloudEvents;
 import io.messagedriven.publisher.MessageHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,13 +35,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * counts it published once the broker acknowledges it.
  *
  * <p>The record: topic from {@link Builder#topic(Function)} (the event's aggregate type by
- * default, so {@code User.created} and {@code User.renamed} share the topic {@code User}), key the
- * aggregate id, so each aggregate's events land in one partition in write order; value the
- * event's JSON payload; the {@link MessageHeaders} as headers (UTF-8).
+ * default, so {@code User.created} and {@code User.renamed} share the topic {@code User}); key
+ * from {@link Builder#recordKey} ({@code <tenant id>/<aggregate type>/<aggregate id>} by default),
+ * so each aggregate's events land in one partition in write order; timestamp when the event
+ * occurred (to the millisecond); value the event's JSON payload; headers the {@link
+ * MessageHeaders} and {@code content-type: application/json} (UTF-8), and optionally the {@link
+ * CloudEvents} attributes as {@code ce_} headers.
  *
  * <p>A batch is sent at once, then every acknowledgement is awaited. A broker that is down
  * leaves the records unacknowledged until {@link Builder#deliveryTimeout}; they fail with a
- * retryable exception and the publisher retries them with backoff.
+ * retryable exception and the publisher retries them with backoff. A record too large for the
+ * producer's {@code max.request.size} (2 MiB by default here) or the topic's {@code
+ * max.message.bytes} fails its event for good, naming both.
  *
  * <pre>{@code
  * try (KafkaHandler kafka = KafkaHandler.builder()
@@ -52,18 +58,29 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * }</pre>
  */
 public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
+  /**
+   * The producer's {@code max.request.size} unless set otherwise: room for a payload of {@link
+   * Event#MAX_PAYLOAD_LENGTH} with its key and headers (Kafka's own default is 1 MiB).
+   */
+  public static final int MAX_REQUEST_SIZE = 2 * 1024 * 1024;
+
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final Function<Event, String> topic;
+  private final Function<Event, String> recordKey;
+  private final CloudEvents cloudEvents;
+  private final Object maxRequestSize;
   private final Duration ackTimeout;
   private final String description;
 
-  private KafkaHandler(KafkaProducer<byte[], byte[]> producer, Function<Event, String> topic, Duration deliveryTimeout,
-      String description) {
+  private KafkaHandler(KafkaProducer<byte[], byte[]> producer, Builder builder, Object maxRequestSize, String description) {
     this.producer = producer;
-    this.topic = topic;
-    this.ackTimeout = deliveryTimeout.plusSeconds(5);
+    this.topic = builder.topic;
+    this.recordKey = builder.recordKey;
+    this.cloudEvents = builder.cloudEvents;
+    this.maxRequestSize = maxRequestSize;
+    this.ackTimeout = builder.deliveryTimeout.plusSeconds(5);
     this.description = description;
   }
 
@@ -91,7 +108,7 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
           if (error == null) {
             ack.complete(metadata);
           } else if (error instanceof RecordTooLargeException) {
-            ack.completeExceptionally(new NonRetryableException("event " + event.id() + " is too large for Kafka", error));
+            ack.completeExceptionally(tooLarge(event, error));
           } else {
             ack.completeExceptionally(error);
           }
@@ -113,11 +130,28 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
       throw new NonRetryableException("topic of event " + event.id()
           + " must be 1 to 249 letters, digits, '.', '_' or '-', was " + name);
     }
+    String key = recordKey.apply(event);
+    if (key == null) {
+      throw new NonRetryableException("record key of event " + event.id() + " must not be null: records without a key"
+          + " lose their aggregate's order");
+    }
     List<Header> headers = new ArrayList<>();
-    MessageHeaders.of(event).forEach((header, value) ->
+    MessageHeaders.of(event, MessageHeaders.Transport.KAFKA, cloudEvents).forEach((header, value) ->
         headers.add(new RecordHeader(header, value.getBytes(StandardCharsets.UTF_8))));
-    return new ProducerRecord<>(name, null, event.aggregateId().getBytes(StandardCharsets.UTF_8),
+    return new ProducerRecord<>(name, null, event.occurredAt().toEpochMilli(), key.getBytes(StandardCharsets.UTF_8),
         event.payload().getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  private NonRetryableException tooLarge(Event event, Exception error) {
+    return new NonRetryableException("event " + event.id() + " is too large for Kafka: a record may be at most the"
+        + " producer's max.request.size (" + maxRequestSize + " bytes) and the topic's max.message.bytes (by default the"
+        + " broker's message.max.bytes, 1048588 bytes); raise max.message.bytes to " + MAX_REQUEST_SIZE
+        + " for payloads up to 1 MiB (" + error.getMessage() + ")", error);
+  }
+
+  /** {@code <tenant id>/<aggregate type>/<aggregate id>}: the default record key, one per aggregate. */
+  public static String aggregateKey(Event event) {
+    return event.tenantId() + "/" + event.aggregateType() + "/" + event.aggregateId();
   }
 
   /** Flushes and closes the producer, waiting up to 10 s for records in flight. */
@@ -136,6 +170,8 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
     private String bootstrapServers = "localhost:9092";
     private Function<Event, String> topic = Event::aggregateType;
     private String topicName;
+    private Function<Event, String> recordKey = KafkaHandler::aggregateKey;
+    private CloudEvents cloudEvents = CloudEvents.off();
     private Duration deliveryTimeout = Duration.ofSeconds(30);
     private String clientId = "message-driven-publisher";
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -170,6 +206,28 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
     }
 
     /**
+     * The key of an event's record, which decides its partition: events of one aggregate need
+     * one key to keep their order. A null key fails the event for good. Default: {@link
+     * KafkaHandler#aggregateKey} ({@code <tenant id>/<aggregate type>/<aggregate id>}), so
+     * aggregates of two tenants or types that share an id never share a key; {@code
+     * Event::aggregateId} keys by the id alone.
+     */
+    public Builder recordKey(Function<Event, String> recordKey) {
+      this.recordKey = recordKey;
+      return this;
+    }
+
+    /**
+     * Whether records also carry the {@link CloudEvents} attributes as {@code ce_} headers (Kafka
+     * binding, binary mode; the content type is the {@code content-type} header). Default: {@link
+     * CloudEvents#off()}.
+     */
+    public Builder cloudEvents(CloudEvents cloudEvents) {
+      this.cloudEvents = cloudEvents;
+      return this;
+    }
+
+    /**
      * How long a record may take to be acknowledged, retries included; after it the event fails
      * and the publisher retries it. Also bounds how long a send waits for metadata. At least
      * 1 s. Default: 30 s.
@@ -188,7 +246,7 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
     /**
      * Any other producer setting, such as {@code security.protocol} or {@code compression.type}.
      * Cannot weaken delivery: {@code acks} and {@code enable.idempotence} are refused. Default:
-     * none.
+     * none, besides {@code max.request.size} of {@link KafkaHandler#MAX_REQUEST_SIZE} (2 MiB).
      */
     public Builder producerProperty(String name, Object value) {
       if (name == null || value == null) {
@@ -215,6 +273,8 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
           "topic must be 1 to 249 letters, digits, '.', '_' or '-', was " + topicName);
       require(deliveryTimeout != null && deliveryTimeout.compareTo(Duration.ofSeconds(1)) >= 0
           && deliveryTimeout.toMillis() <= Integer.MAX_VALUE, "deliveryTimeout must be at least 1s, was " + deliveryTimeout);
+      require(recordKey != null, "recordKey is required, was null");
+      require(cloudEvents != null, "cloudEvents is required (CloudEvents.off() for none), was null");
       require(clientId != null && !clientId.isBlank(), "clientId must not be blank, was " + clientId);
       Properties config = new Properties();
       config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -227,6 +287,7 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
       config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery / 2));
       config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(10_000, delivery / 2));
       config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // a batch is sent whole, then awaited: lingering only adds latency
+      config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
       config.putAll(properties);
       KafkaProducer<byte[], byte[]> producer;
       try {
@@ -235,7 +296,7 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
         throw new IllegalArgumentException("producer settings are not valid: " + e.getMessage(), e);
       }
       String description = "KafkaHandler[" + bootstrapServers + (topicName == null ? "" : ", topic=" + topicName) + "]";
-      return new KafkaHandler(producer, topic, deliveryTimeout, description);
+      return new KafkaHandler(producer, this, config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), description);
     }
   }
 }

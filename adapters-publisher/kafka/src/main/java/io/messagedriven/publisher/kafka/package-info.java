@@ -1,7 +1,7 @@
 /**
  * Kafka target: {@link io.messagedriven.publisher.kafka.KafkaHandler} sends each event as a record
- * keyed by its aggregate id with an idempotent producer ({@code acks=all}), and counts it
- * published on the broker's acknowledgement.
+ * keyed by its aggregate ({@code <tenant id>/<aggregate type>/<aggregate id>}) with an idempotent
+ * producer ({@code acks=all}), and counts it published on the broker's acknowledgement.
  *
  * <pre>{@code
  * try (KafkaHandler kafka = KafkaHandler.builder()

@@ -3,7 +3,11 @@ package io.messagedriven.publisher.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.messagedriven.domain.Event;
+import io.messagedriven.domain.TenantId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KafkaHandlerTest {
@@ -29,5 +33,16 @@ class KafkaHandlerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acks");
     assertThatThrownBy(() -> KafkaHandler.builder().producerProperty("compression.type", "zip").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("compression.type");
+    assertThatThrownBy(() -> KafkaHandler.builder().recordKey(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("recordKey is required, was null");
+    assertThatThrownBy(() -> KafkaHandler.builder().cloudEvents(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("cloudEvents is required (CloudEvents.off() for none), was null");
+  }
+
+  @Test
+  void theDefaultKeyIdentifiesTheAggregateFully() {
+    TenantId tenant = new TenantId(UUID.fromString("0b6f5c1e-0000-4000-8000-000000000001"));
+    Event event = Event.raise(tenant, "User", "42/a", "User.created", "{}", Instant.EPOCH);
+    assertThat(KafkaHandler.aggregateKey(event)).isEqualTo("0b6f5c1e-0000-4000-8000-000000000001/User/42/a");
   }
 }

@@ -9,14 +9,15 @@ import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
+import io.messagedriven.publisher.CloudEvents;
 import io.messagedriven.publisher.MessageHeaders;
 import io.messagedriven.publisher.nats.internal.NatsConnector;
 import io.messagedriven.publisher.nats.internal.QuietErrors;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Options;
-import io.nats.client.PublishOptions;
 import io.nats.client.impl.Headers;
+import io.nats.client.support.NatsJetStreamConstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,14 +31,19 @@ import java.util.regex.Pattern;
  * Publishes each event to NATS JetStream, and counts it published on the stream's PubAck.
  *
  * <p>The message: subject from {@link Builder#subject} ({@code events.} and the event name by
- * default, such as {@code events.User.created}), body the event's JSON payload, the {@link
- * MessageHeaders} as headers, and {@code Nats-Msg-Id} the event id, so the stream drops a
- * redelivery within its duplicate window (2 minutes by default). A stream must capture the
- * subjects: create it yourself, or name it with {@link Builder#stream} to have it created.
+ * default, such as {@code events.User.created}), body the event's JSON payload, headers the
+ * {@link MessageHeaders} (values outside printable ASCII {@linkplain MessageHeaders#encodeValue
+ * encoded}: NATS headers carry nothing else), {@code content-type: application/json}, optionally
+ * the {@link CloudEvents} attributes as {@code ce-} headers, and {@code Nats-Msg-Id} the event id,
+ * so the stream drops a redelivery within its duplicate window (2 minutes by default). A stream
+ * must capture the subjects: create it yourself, or name it with {@link Builder#stream} to have
+ * it created.
  *
  * <p>A batch is published asynchronously, then every PubAck is awaited. A connection failure,
  * a missing stream (no responders) and a missing PubAck are ordinary exceptions, so the
- * publisher retries with backoff; the handler connects again on the next batch.
+ * publisher retries with backoff; the handler connects again on the next batch. A message whose
+ * headers and body exceed the server's {@code max_payload} (1 MiB by default) is refused before
+ * it is sent, and its event fails for good, naming the limit.
  *
  * <pre>{@code
  * try (NatsHandler nats = NatsHandler.builder()
@@ -55,13 +61,15 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
   private final NatsConnector connector;
   private final Function<Event, String> subject;
   private final String stream;
+  private final CloudEvents cloudEvents;
   private final Duration ackTimeout;
 
-  private NatsHandler(NatsConnector connector, Function<Event, String> subject, String stream, Duration ackTimeout) {
+  private NatsHandler(NatsConnector connector, Function<Event, String> subject, Builder builder) {
     this.connector = connector;
     this.subject = subject;
-    this.stream = stream;
-    this.ackTimeout = ackTimeout;
+    this.stream = builder.stream;
+    this.cloudEvents = builder.cloudEvents;
+    this.ackTimeout = builder.ackTimeout;
   }
 
   public static Builder builder() {
@@ -79,16 +87,29 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
       events.forEach(event -> failures.put(event.id(), e));
       return failures;
     }
+    long maxPayload = connector.maxPayload();
     Acknowledgements acks = new Acknowledgements();
     for (Event event : events) {
       try {
-        acks.expect(event.id(), jetStream.publishAsync(subjectOf(event), headers(event),
-            event.payload().getBytes(StandardCharsets.UTF_8), options(event)));
+        Headers headers = headers(event);
+        byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);
+        checkSize(event, headers, body, maxPayload);
+        acks.expect(event.id(), jetStream.publishAsync(subjectOf(event), headers, body));
       } catch (RuntimeException e) {
         acks.fail(event.id(), e);
       }
     }
     return acks.await(ackTimeout);
+  }
+
+  /** The server counts headers and body against its max_payload; the client would refuse it anyway, retryably. */
+  private static void checkSize(Event event, Headers headers, byte[] body, long maxPayload) {
+    long size = (long) headers.serializedLength() + body.length;
+    if (maxPayload > 0 && size > maxPayload) {
+      throw new NonRetryableException("event " + event.id() + " is " + size + " bytes with its headers, more than the"
+          + " NATS server's max_payload of " + maxPayload + " bytes; raise max_payload in the server's configuration"
+          + " (1 MiB by default) for payloads up to 1 MiB");
+    }
   }
 
   private String subjectOf(Event event) {
@@ -100,18 +121,15 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
     return name;
   }
 
-  private static Headers headers(Event event) {
+  /** Also the headers publish options would add, so the size check sees what is sent. */
+  private Headers headers(Event event) {
     Headers headers = new Headers();
-    MessageHeaders.of(event).forEach(headers::add);
-    return headers;
-  }
-
-  private PublishOptions options(Event event) {
-    PublishOptions.Builder options = PublishOptions.builder().messageId(event.id().toString());
+    MessageHeaders.of(event, MessageHeaders.Transport.NATS, cloudEvents).forEach(headers::add);
+    headers.put(NatsJetStreamConstants.MSG_ID_HDR, event.id().toString());
     if (stream != null) {
-      options.expectedStream(stream);
+      headers.put(NatsJetStreamConstants.EXPECTED_STREAM_HDR, stream);
     }
-    return options.build();
+    return headers;
   }
 
   /** Closes the connection; PubAcks still awaited fail. */
@@ -134,6 +152,7 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
     private Duration ackTimeout = Duration.ofSeconds(30);
     private Duration connectionTimeout = Duration.ofSeconds(5);
     private String connectionName = "message-driven-publisher";
+    private CloudEvents cloudEvents = CloudEvents.off();
 
     private Builder() {}
 
@@ -190,6 +209,15 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
     }
 
     /**
+     * Whether messages also carry the {@link CloudEvents} attributes as {@code ce-} headers (NATS
+     * binding, binary mode, with {@code ce-datacontenttype}). Default: {@link CloudEvents#off()}.
+     */
+    public Builder cloudEvents(CloudEvents cloudEvents) {
+      this.cloudEvents = cloudEvents;
+      return this;
+    }
+
+    /**
      * Checks the settings and creates the handler. It connects on its first batch, not here, so
      * a server that is down at start only delays publishing.
      *
@@ -207,6 +235,7 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
       require(positive(ackTimeout), "ackTimeout must be positive, was " + ackTimeout);
       require(positive(connectionTimeout), "connectionTimeout must be positive, was " + connectionTimeout);
       require(connectionName != null && !connectionName.isBlank(), "connectionName must not be blank, was " + connectionName);
+      require(cloudEvents != null, "cloudEvents is required (CloudEvents.off() for none), was null");
       Options options;
       try {
         options = Options.builder()
@@ -221,7 +250,7 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
       }
       String prefix = subjectPrefix;
       Function<Event, String> subjectOf = subject != null ? subject : event -> prefix + event.name();
-      return new NatsHandler(new NatsConnector(options, ackTimeout, stream, prefix + ">"), subjectOf, stream, ackTimeout);
+      return new NatsHandler(new NatsConnector(options, ackTimeout, stream, prefix + ">"), subjectOf, this);
     }
   }
 }

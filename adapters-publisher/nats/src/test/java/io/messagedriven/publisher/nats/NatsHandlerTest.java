@@ -31,5 +31,7 @@ class NatsHandlerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subjectPrefix must not be empty");
     assertThatThrownBy(() -> NatsHandler.builder().ackTimeout(Duration.ZERO).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("ackTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> NatsHandler.builder().cloudEvents(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("cloudEvents is required (CloudEvents.off() for none), was null");
   }
 }

@@ -11,6 +11,7 @@ import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
+import io.messagedriven.publisher.CloudEvents;
 import io.messagedriven.publisher.MessageHeaders;
 import io.messagedriven.publisher.rabbitmq.internal.ChannelPool;
 import io.messagedriven.publisher.rabbitmq.internal.ConfirmingChannel;
@@ -32,8 +33,10 @@ import java.util.function.Function;
  * <p>The message: routing key from {@link Builder#routingKey} (the event name by default, so
  * consumers bind {@code User.*} or {@code #}), body the event's JSON payload, {@code
  * delivery-mode} 2 (persistent), {@code message-id} the event id, {@code type} the event name,
- * {@code timestamp} when it occurred, {@code correlation-id} the event's correlation id, and the
- * {@link MessageHeaders} as headers. It is published with the mandatory flag: a message no queue
+ * {@code timestamp} when it occurred (in seconds, as AMQP keeps it), {@code correlation-id} the
+ * event's correlation id, {@code content-type} {@code application/json}, the {@link
+ * MessageHeaders} as headers (UTF-8 strings), and optionally the {@link CloudEvents} attributes as
+ * {@code cloudEvents:} headers. It is published with the mandatory flag: a message no queue
  * is bound for comes back and its event fails with an {@link UnroutableMessageException}, to be
  * retried.
  *
@@ -56,12 +59,14 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
   private final ChannelPool channels;
   private final String exchange;
   private final Function<Event, String> routingKey;
+  private final CloudEvents cloudEvents;
   private final Duration confirmTimeout;
 
   private RabbitMqHandler(ChannelPool channels, Builder builder) {
     this.channels = channels;
     this.exchange = builder.exchange;
     this.routingKey = builder.routingKey;
+    this.cloudEvents = builder.cloudEvents;
     this.confirmTimeout = builder.confirmTimeout;
   }
 
@@ -110,10 +115,10 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
     return key;
   }
 
-  private static AMQP.BasicProperties properties(Event event) {
-    Map<String, Object> headers = new LinkedHashMap<>(MessageHeaders.of(event));
+  private AMQP.BasicProperties properties(Event event) {
+    Map<String, Object> headers = new LinkedHashMap<>(MessageHeaders.of(event, MessageHeaders.Transport.AMQP, cloudEvents));
     return new AMQP.BasicProperties.Builder()
-        .contentType("application/json")
+        .contentType(MessageHeaders.JSON)
         .contentEncoding("utf-8")
         .deliveryMode(2)
         .messageId(event.id().toString())
@@ -145,6 +150,7 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
     private Duration confirmTimeout = Duration.ofSeconds(30);
     private Duration connectionTimeout = Duration.ofSeconds(5);
     private String connectionName = "message-driven-publisher";
+    private CloudEvents cloudEvents = CloudEvents.off();
 
     private Builder() {}
 
@@ -200,6 +206,16 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
     }
 
     /**
+     * Whether messages also carry the {@link CloudEvents} attributes as {@code cloudEvents:}
+     * headers (AMQP binding, binary mode; the content type is the message's {@code
+     * content-type}). Default: {@link CloudEvents#off()}.
+     */
+    public Builder cloudEvents(CloudEvents cloudEvents) {
+      this.cloudEvents = cloudEvents;
+      return this;
+    }
+
+    /**
      * Checks the settings and creates the handler. It connects on its first batch, not here, so
      * a broker that is down at start only delays publishing.
      *
@@ -222,6 +238,7 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
       require(positive(connectionTimeout) && connectionTimeout.toMillis() <= Integer.MAX_VALUE,
           "connectionTimeout must be positive, was " + connectionTimeout);
       require(connectionName != null && !connectionName.isBlank(), "connectionName must not be blank, was " + connectionName);
+      require(cloudEvents != null, "cloudEvents is required (CloudEvents.off() for none), was null");
       factory.setAutomaticRecoveryEnabled(false);
       factory.setTopologyRecoveryEnabled(false);
       factory.setConnectionTimeout((int) connectionTimeout.toMillis());

@@ -5,12 +5,17 @@ import static io.messagedriven.publisher.testing.OutboxFixture.assertCarries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Delivery;
+import com.rabbitmq.client.LongString;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
+import io.messagedriven.publisher.CloudEvents;
+import io.messagedriven.publisher.MessageHeaders;
 import io.messagedriven.publisher.testing.OutboxFixture;
 import io.messagedriven.publisher.testing.RequiresServer;
 import io.messagedriven.publisher.testing.TcpForwarder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -38,31 +43,92 @@ class RabbitMqHandlerIT {
   }
 
   private RabbitMqHandler rabbit(String uri) {
+    return builder(uri).build();
+  }
+
+  private RabbitMqHandler.Builder builder(String uri) {
     return RabbitMqHandler.builder().uri(uri).exchange(consumer.exchange())
-        .connectionTimeout(Duration.ofSeconds(2)).confirmTimeout(Duration.ofSeconds(5)).build();
+        .connectionTimeout(Duration.ofSeconds(2)).confirmTimeout(Duration.ofSeconds(5));
   }
 
   @Test
   void publishesEveryEventConfirmedWithItsIdsHeadersAndPayloadInOrderPerAggregate() throws Exception {
     consumer.bind("User.*");
     List<Event> events = outbox.append(10, 5);
-    try (RabbitMqHandler rabbit = rabbit(RabbitConsumer.URI)) {
-      outbox.publish(rabbit);
-      outbox.awaitPublished(events, PATIENCE);
-      awaitDeliveries(events.size());
-    }
-
     Map<String, Event> sent = OutboxFixture.byId(events);
-    for (Delivery delivery : consumer.deliveries()) {
+    for (Delivery delivery : publishAndConsume(events)) {
       Event event = sent.get(delivery.getProperties().getMessageId());
       assertThat(delivery.getEnvelope().getRoutingKey()).isEqualTo(event.name());
       assertThat(delivery.getProperties().getDeliveryMode()).isEqualTo(2);
       assertThat(delivery.getProperties().getContentType()).isEqualTo("application/json");
       assertThat(delivery.getProperties().getType()).isEqualTo(event.name());
       assertThat(delivery.getProperties().getCorrelationId()).isEqualTo(event.headers().get(Event.CORRELATION_ID));
+      assertThat(delivery.getProperties().getTimestamp().toInstant().getEpochSecond())
+          .isEqualTo(event.occurredAt().getEpochSecond());
+      assertThat(RabbitConsumer.headers(delivery)).containsEntry("occurred-at", MessageHeaders.timestamp(event.occurredAt()))
+          .doesNotContainKeys("content-type", "cloudEvents:id");
       assertCarries(event, RabbitConsumer.headers(delivery), RabbitConsumer.body(delivery));
     }
     assertAllInOrderPerAggregate(events, consumer.messageIds());
+  }
+
+  @Test
+  void headerValuesBeyondAsciiArriveAsUtf8AsTheyAre() throws Exception {
+    consumer.bind("#");
+    List<Event> events = outbox.appendUnicode();
+    Map<String, Event> sent = OutboxFixture.byId(events);
+    for (Delivery delivery : publishAndConsume(events)) {
+      Event event = sent.get(delivery.getProperties().getMessageId());
+      LongString aggregateId = (LongString) delivery.getProperties().getHeaders().get("aggregate-id");
+      assertThat(aggregateId.getBytes()).isEqualTo(event.aggregateId().getBytes(StandardCharsets.UTF_8));
+      assertThat(delivery.getBody()).isEqualTo(event.payload().getBytes(StandardCharsets.UTF_8));
+      assertCarries(event, RabbitConsumer.headers(delivery), RabbitConsumer.body(delivery));
+    }
+    assertThat(consumer.deliveries()).anySatisfy(delivery ->
+        assertThat(RabbitConsumer.headers(delivery)).containsEntry("aggregate-id", "José"));
+    assertAllInOrderPerAggregate(events, consumer.messageIds());
+  }
+
+  @Test
+  void aPayloadAtTheDomainsMaximumIsDelivered() throws Exception {
+    consumer.bind("#");
+    Event event = outbox.appendPayloadOf(Event.MAX_PAYLOAD_LENGTH);
+    assertThat(publishAndConsume(List.of(event))).singleElement().satisfies(delivery ->
+        assertThat(delivery.getBody()).isEqualTo(event.payload().getBytes(StandardCharsets.UTF_8)).hasSize(Event.MAX_PAYLOAD_LENGTH));
+  }
+
+  @Test
+  void cloudEventsBinaryModeCarriesEveryRequiredAttribute() throws Exception {
+    consumer.bind("#");
+    List<Event> events = outbox.appendUnicode();
+    try (RabbitMqHandler rabbit = builder(RabbitConsumer.URI).cloudEvents(CloudEvents.binaryMode()).build()) {
+      assertThat(rabbit.handleAll(events)).isEmpty();
+      awaitDeliveries(events.size());
+    }
+
+    Map<String, Event> sent = OutboxFixture.byId(events);
+    for (Delivery delivery : consumer.deliveries()) {
+      Map<String, String> attributes = cloudEventsAttributes(delivery);
+      Event event = sent.get(attributes.get("id"));
+      OutboxFixture.assertCloudEventOf(event, attributes);
+      assertThat(delivery.getBody()).isEqualTo(event.payload().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * The CloudEvents attributes as the AMQP binding has a receiver read them: the application
+   * properties prefixed {@code cloudEvents:} (or {@code cloudEvents_}), and the message's content
+   * type as {@code datacontenttype}.
+   */
+  private static Map<String, String> cloudEventsAttributes(Delivery delivery) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    RabbitConsumer.headers(delivery).forEach((name, value) -> {
+      if (name.startsWith("cloudEvents:") || name.startsWith("cloudEvents_")) {
+        attributes.put(name.substring("cloudEvents:".length()), value);
+      }
+    });
+    attributes.put("datacontenttype", delivery.getProperties().getContentType());
+    return attributes;
   }
 
   @Test
@@ -95,6 +161,16 @@ class RabbitMqHandlerIT {
       assertAllInOrderPerAggregate(all, consumer.messageIds());
     }
     assertThat(outbox.failures()).isEmpty();
+  }
+
+  /** Publishes {@code events} through a publisher, and returns what the consumer then received. */
+  private List<Delivery> publishAndConsume(List<Event> events) throws Exception {
+    try (RabbitMqHandler rabbit = rabbit(RabbitConsumer.URI)) {
+      outbox.publish(rabbit);
+      outbox.awaitPublished(events, PATIENCE);
+      awaitDeliveries(events.size());
+    }
+    return consumer.deliveries();
   }
 
   private void awaitDeliveries(int count) throws InterruptedException {

@@ -30,6 +30,8 @@ class RabbitMqHandlerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("confirmTimeout must be positive, was PT-1S");
     assertThatThrownBy(() -> RabbitMqHandler.builder().connectionTimeout(null).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("connectionTimeout must be positive, was null");
+    assertThatThrownBy(() -> RabbitMqHandler.builder().cloudEvents(null).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("cloudEvents is required (CloudEvents.off() for none), was null");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.messagedriven.publisher.webhook.internal;
 
 import io.messagedriven.domain.Event;
+import io.messagedriven.publisher.MessageHeaders;
 import java.util.Map;
 
 /** The JSON body of a webhook: the event's fields, its headers, and its payload as is. */
@@ -16,7 +17,7 @@ public final class Envelope {
     field(json, "aggregateType", event.aggregateType()).append(',');
     field(json, "aggregateId", event.aggregateId()).append(',');
     field(json, "name", event.name()).append(',');
-    field(json, "occurredAt", event.occurredAt().toString()).append(',');
+    field(json, "occurredAt", MessageHeaders.timestamp(event.occurredAt())).append(',');
     string(json, "headers").append(":{");
     boolean first = true;
     for (Map.Entry<String, String> header : event.headers().entrySet()) {

@@ -63,6 +63,11 @@ public final class NatsConnector implements AutoCloseable {
     return jetStream;
   }
 
+  /** The largest message (headers and body) the connected server takes, or 0 when not connected. */
+  public synchronized long maxPayload() {
+    return connection == null ? 0 : connection.getMaxPayload();
+  }
+
   private void ensureStream(JetStreamManagement management) throws IOException, JetStreamApiException {
     try {
       management.getStreamInfo(streamToEnsure);

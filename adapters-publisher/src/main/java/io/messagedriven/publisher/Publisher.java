@@ -90,6 +90,7 @@ public final class Publisher implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private PublishingListener listener = PublishingListener.NONE;
     private Duration keepPublished = Duration.ofDays(7);
+    private Duration outageProbeInterval = Duration.ofSeconds(5);
     private boolean keepForever;
 
     private Builder() {}
@@ -169,6 +170,19 @@ public final class Publisher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The longest wait between probes of a target that is unavailable (an outage: a {@link
+     * io.messagedriven.application.port.TargetUnavailableException}, or a connection refused or
+     * timed out). During an outage the publisher stops claiming, gives the events back without
+     * spending their attempts, and probes the target with one event at a time, waiting 250 ms,
+     * then twice as long each time, up to this; once the target answers, every waiting aggregate
+     * resumes at once, in order. 100 ms to 10 minutes. Default: 5 s.
+     */
+    public Builder outageProbeInterval(Duration outageProbeInterval) {
+      this.outageProbeInterval = outageProbeInterval;
+      return this;
+    }
+
     /** Retries and backoff for failed events. Default: {@link RetryPolicy#DEFAULT}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
@@ -219,10 +233,12 @@ public final class Publisher implements AutoCloseable {
       require(atLeast(stopTimeout, Duration.ZERO), "stopTimeout must not be negative, was " + stopTimeout);
       require(keepForever || atLeast(keepPublished, Duration.ofMinutes(1)),
           "keepPublished must be at least 1 minute, was " + keepPublished);
+      require(atLeast(outageProbeInterval, Duration.ofMillis(100)) && !atLeast(outageProbeInterval, Duration.ofMinutes(10).plusNanos(1)),
+          "outageProbeInterval must be 100ms to 10 minutes, was " + outageProbeInterval);
       String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
       return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
           outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
-          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished)));
+          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval)));
     }
 
     private static boolean atLeast(Duration value, Duration min) {

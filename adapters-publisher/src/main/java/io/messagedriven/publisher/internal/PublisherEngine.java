@@ -1,6 +1,7 @@
 package io.messagedriven.publisher.internal;
 
 import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.application.publishing.Outcome;
 import io.messagedriven.application.publishing.PublishingStep;
 import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.BatchEventHandler;
@@ -43,7 +44,8 @@ public final class PublisherEngine implements AutoCloseable {
       Duration stopTimeout,
       RetryPolicy retryPolicy,
       PublishingListener listener,
-      Duration keepPublished) {}
+      Duration keepPublished,
+      Duration outageProbeInterval) {}
 
   private enum State { NEW, RUNNING, STOPPED }
 
@@ -52,6 +54,7 @@ public final class PublisherEngine implements AutoCloseable {
   private final Capacity capacity;
   private final Acknowledger acknowledger;
   private final RetentionPurge purge;
+  private final OutageGate outage;
   private final Semaphore wakeUps = new Semaphore(0);
   private static final long ACK_WAKE_MILLIS = 10;
   private volatile long lastAckWake = System.nanoTime();
@@ -70,6 +73,7 @@ public final class PublisherEngine implements AutoCloseable {
     this.settings = settings;
     this.step = new PublishingStep(settings.outbox(), settings.handler(), settings.retryPolicy(), settings.listener());
     this.capacity = new Capacity(settings.maxInFlight());
+    this.outage = new OutageGate(settings.outageProbeInterval(), log, settings.owner());
     this.purge = new RetentionPurge(settings.outbox(), settings.keepPublished(), settings.owner());
     AtomicInteger workerNumber = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(
@@ -146,13 +150,22 @@ public final class PublisherEngine implements AutoCloseable {
           idle(5); // the workers have a batch waiting already: claim when they get to it
           continue;
         }
-        room = capacity.take(settings.batchSize(), settings.pollInterval().toNanos(), () -> claiming);
+        long toProbe = outage.millisToProbe();
+        if (toProbe > 0) {
+          idle(Math.min(toProbe, settings.pollInterval().toMillis())); // an outage: wait for the next probe
+          continue;
+        }
+        boolean probe = outage.down();
+        room = capacity.take(probe ? 1 : settings.batchSize(), settings.pollInterval().toNanos(), () -> claiming);
         if (room == 0) {
           continue;
         }
         ackWakePending = false;
         List<ClaimedEvent> claimed =
             step.claim(settings.owner(), room, settings.lease(), capacity.overrunning(settings.lease()));
+        if (probe && !claimed.isEmpty()) {
+          outage.probing();
+        }
         capacity.hold(claimed);
         capacity.giveBack(room - claimed.size());
         room = 0;
@@ -246,7 +259,9 @@ public final class PublisherEngine implements AutoCloseable {
         return;
       }
       try {
-        acknowledger.add(step.handleAll(timely));
+        List<Outcome> outcomes = step.handleAll(timely);
+        outage.observe(outcomes);
+        acknowledger.add(outcomes);
       } catch (Throwable escaped) {
         log.error("publisher {}: handling {} events failed unexpectedly; giving them back", settings.owner(), timely.size(), escaped);
         giveBack(timely, "handling failed unexpectedly");

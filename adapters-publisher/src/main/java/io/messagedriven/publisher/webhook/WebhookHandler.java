@@ -41,10 +41,12 @@ import java.util.concurrent.Semaphore;
  * Standard Webhooks library, rejects stale timestamps (replays), and deduplicates on the id:
  * delivery is at least once.
  *
- * <p>A 2xx answer publishes the event. 5xx, the {@linkplain Builder#retryableStatuses retryable
- * 4xx} (408, 425 and 429 by default; {@link WebhookUnavailableException}), timeouts and connection
- * errors are retried with backoff; any other status ({@link WebhookRejectedException}) fails the
- * event at once. A batch is sent concurrently, up to {@link Builder#maxConcurrentRequests}
+ * <p>A 2xx answer publishes the event. 502, 503, 504 and 429 (while retryable), connection
+ * errors and timeouts are an outage of the webhook ({@link WebhookUnavailableException}): the
+ * event keeps its attempts and the publisher probes the webhook until it answers again. Other
+ * 5xx and the {@linkplain Builder#retryableStatuses retryable 4xx} (408 and 425 by default; {@link
+ * WebhookRetryLaterException}) are retried with backoff, spending attempts; any other status
+ * ({@link WebhookRejectedException}) fails the event at once. A batch is sent concurrently, up to {@link Builder#maxConcurrentRequests}
  * requests at a time, then every answer is awaited.
  *
  * <pre>{@code
@@ -140,8 +142,11 @@ public final class WebhookHandler implements BatchEventHandler {
       return;
     }
     String message = "webhook " + url + " answered " + status + " for event " + event.name() + " (id " + event.id() + ")";
+    if (status == 502 || status == 503 || status == 504 || status == 429 && retryableStatuses.contains(429)) {
+      throw new WebhookUnavailableException(status, message); // an outage: no attempt spent
+    }
     if (status >= 500 || retryableStatuses.contains(status)) {
-      throw new WebhookUnavailableException(status, message);
+      throw new WebhookRetryLaterException(status, message);
     }
     throw new WebhookRejectedException(status, message);
   }

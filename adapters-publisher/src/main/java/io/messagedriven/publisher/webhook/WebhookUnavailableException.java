@@ -1,11 +1,14 @@
 package io.messagedriven.publisher.webhook;
 
+import io.messagedriven.application.port.TargetUnavailableException;
+
 /**
- * The webhook answered a 5xx or a {@linkplain WebhookHandler.Builder#retryableStatuses retryable
- * 4xx} (408, 425, 429 by default): it may accept the event later, so the event is retried with
- * backoff.
+ * The webhook answered that it is unavailable: 502, 503 or 504 (or 429, too many requests). That
+ * is an outage of the target, not the event's fault: the event keeps its attempts and the
+ * publisher probes the webhook until it answers again. Other 5xx answers and the {@linkplain
+ * WebhookHandler.Builder#retryableStatuses retryable 4xx} are {@link WebhookRetryLaterException}s.
  */
-public final class WebhookUnavailableException extends RuntimeException {
+public final class WebhookUnavailableException extends TargetUnavailableException {
   private static final long serialVersionUID = 1L;
   private final int status;
 

@@ -52,6 +52,7 @@ public final class OutboxFixture implements AutoCloseable {
   private final Set<EventId> published = ConcurrentHashMap.newKeySet();
   private final List<Failure> retries = new CopyOnWriteArrayList<>();
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
+  private final List<Failure> outages = new CopyOnWriteArrayList<>();
   private final List<Publisher> publishers = new ArrayList<>();
   private final AtomicInteger aggregates = new AtomicInteger();
 
@@ -150,6 +151,15 @@ public final class OutboxFixture implements AutoCloseable {
 
   /** A started publisher with the given batch size and workers. */
   public Publisher publish(EventHandler handler, int batchSize, int workers) {
+    return publish(handler, batchSize, workers, QUICK_RETRIES);
+  }
+
+  /** A started publisher of this outbox to {@code handler} with the given retry policy. */
+  public Publisher publish(EventHandler handler, RetryPolicy retryPolicy) {
+    return publish(handler, 100, 4, retryPolicy);
+  }
+
+  private Publisher publish(EventHandler handler, int batchSize, int workers, RetryPolicy retryPolicy) {
     Publisher publisher = Publisher.builder()
         .outbox(store.outbox())
         .signals(store.signals())
@@ -160,7 +170,7 @@ public final class OutboxFixture implements AutoCloseable {
         .pollInterval(Duration.ofMillis(50))
         .lease(Duration.ofSeconds(30))
         .stopTimeout(Duration.ofSeconds(10))
-        .retryPolicy(QUICK_RETRIES)
+        .retryPolicy(retryPolicy)
         .listener(new PublishingListener() {
           @Override
           public void published(ClaimedEvent event) {
@@ -175,6 +185,11 @@ public final class OutboxFixture implements AutoCloseable {
           @Override
           public void failed(ClaimedEvent event, Failure failure) {
             failures.add(failure);
+          }
+
+          @Override
+          public void unavailable(ClaimedEvent event, Failure failure) {
+            outages.add(failure);
           }
         })
         .build();
@@ -213,9 +228,13 @@ public final class OutboxFixture implements AutoCloseable {
     return all;
   }
 
-  /** Waits until at least {@code count} failed attempts were put back for a retry. */
+  /**
+   * Waits until at least {@code count} attempts did not get through and their events were put
+   * back: retried (a refusal) or given back while the target was unavailable (an outage).
+   */
   public void awaitRetries(int count, Duration timeout) throws InterruptedException {
-    await(() -> retries.size() >= count, timeout, () -> "retries seen: " + retries.size() + " of " + count);
+    await(() -> retries.size() + outages.size() >= count, timeout,
+        () -> "attempts put back: " + retries.size() + " retried, " + outages.size() + " in an outage, of " + count);
   }
 
   /** Waits until at least {@code count} events failed for good. */
@@ -241,6 +260,11 @@ public final class OutboxFixture implements AutoCloseable {
   /** The failures of the attempts that were retried, oldest first. */
   public List<Failure> retries() {
     return List.copyOf(retries);
+  }
+
+  /** The failures of the attempts given back while the target was unavailable (outages), oldest first. */
+  public List<Failure> outages() {
+    return List.copyOf(outages);
   }
 
   /** The failures that ended events for good. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.http.HttpMessageFactory;
+import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.CloudEvents;
@@ -149,13 +150,58 @@ class WebhookHandlerIT {
 
     outbox.awaitRetries(3, Duration.ofSeconds(15));
     assertThat(outbox.countPublished(events)).isZero();
-    assertThat(outbox.retries()).allSatisfy(failure ->
+    assertThat(outbox.retries()).as("an outage spends no attempt").isEmpty();
+    assertThat(outbox.outages()).allSatisfy(failure ->
         assertThat(failure.errorClass()).isEqualTo(WebhookUnavailableException.class.getName()));
 
     receiver.answer(200);
     outbox.awaitPublished(events, Duration.ofSeconds(20));
     assertAllInOrderPerAggregate(events, receiver.accepted().stream().map(r -> r.headers().get("event-id")).toList());
     assertThat(outbox.failures()).isEmpty();
+  }
+
+  /** Two attempts, 100 ms apart at most: an outage of a few seconds is many times that budget. */
+  private static final RetryPolicy SMALL_BUDGET =
+      RetryPolicy.DEFAULT.withMaxAttempts(2).withDelays(Duration.ofMillis(50), Duration.ofMillis(100));
+
+  @Test
+  void aWebhookUnavailableForLongerThanTheWholeRetryBudgetGetsEveryAggregateCompleteAndInOrder() throws Exception {
+    receiver.answer(503);
+    List<Event> events = outbox.append(10, 5);
+    outbox.publish(webhook(receiver.url()).build(), SMALL_BUDGET);
+
+    outbox.awaitRetries(10, Duration.ofSeconds(15));
+    Thread.sleep(3_000);
+    assertThat(outbox.countPublished(events)).isZero();
+    assertThat(outbox.failures()).as("an outage spends no attempt, so none runs out").isEmpty();
+    assertThat(receiver.requests().size()).as("probed one event at a time, not every event").isLessThan(40);
+
+    receiver.answer(200);
+    long back = System.nanoTime();
+    outbox.awaitPublished(events, Duration.ofSeconds(20));
+    assertThat(Duration.ofNanos(System.nanoTime() - back)).as("every aggregate resumes soon after it answers")
+        .isLessThan(Duration.ofSeconds(10));
+    assertAllInOrderPerAggregate(events, receiver.accepted().stream().map(r -> r.headers().get("event-id")).toList());
+    assertThat(outbox.failures()).isEmpty();
+    assertThat(outbox.retries()).isEmpty();
+  }
+
+  @Test
+  void refusedConnectionsForLongerThanTheRetryBudgetLoseNoEventAndNoOrder() throws Exception {
+    try (TcpForwarder door = TcpForwarder.start(receiver.port())) {
+      door.stop();
+      List<Event> events = outbox.append(4, 3);
+      outbox.publish(webhook("http://127.0.0.1:" + door.port() + "/hook").build(), SMALL_BUDGET);
+
+      outbox.awaitRetries(4, Duration.ofSeconds(15));
+      Thread.sleep(2_000);
+      assertThat(outbox.failures()).isEmpty();
+
+      door.resume();
+      outbox.awaitPublished(events, Duration.ofSeconds(20));
+      assertAllInOrderPerAggregate(events, receiver.accepted().stream().map(r -> r.headers().get("event-id")).toList());
+      assertThat(outbox.failures()).isEmpty();
+    }
   }
 
   @Test
@@ -182,10 +228,15 @@ class WebhookHandlerIT {
 
     receiver.answer(204);
     assertThat(webhook.handleAll(List.of(event))).isEmpty();
-    for (int retried : new int[] {408, 425, 429, 500, 503}) {
+    for (int retried : new int[] {408, 425, 500, 501}) {
       receiver.answer(retried);
       assertThat(failureOf(webhook, event)).as("answer %d", retried)
-          .isInstanceOf(WebhookUnavailableException.class).hasMessageContaining(String.valueOf(retried));
+          .isInstanceOf(WebhookRetryLaterException.class).hasMessageContaining(String.valueOf(retried));
+    }
+    for (int unavailable : new int[] {429, 502, 503, 504}) {
+      receiver.answer(unavailable);
+      assertThat(failureOf(webhook, event)).as("answer %d", unavailable)
+          .isInstanceOf(WebhookUnavailableException.class).hasMessageContaining(String.valueOf(unavailable));
     }
     for (int refused : new int[] {301, 400, 404, 409, 410, 413, 422}) {
       receiver.answer(refused);
@@ -201,7 +252,7 @@ class WebhookHandlerIT {
     WebhookHandler webhook = webhook(receiver.url()).retryableStatuses(Set.of(409)).build();
 
     receiver.answer(409);
-    assertThat(failureOf(webhook, event)).isInstanceOf(WebhookUnavailableException.class);
+    assertThat(failureOf(webhook, event)).isInstanceOf(WebhookRetryLaterException.class);
     receiver.answer(429);
     assertThat(failureOf(webhook, event)).isInstanceOf(WebhookRejectedException.class);
   }

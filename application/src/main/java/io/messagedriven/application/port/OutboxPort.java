@@ -44,6 +44,8 @@ public interface OutboxPort {
    *
    * @param skip events not to claim even if their lease expired: the caller still holds them (a
    *     handler overran the lease), so another publisher should take them over
+   * @throws IllegalArgumentException for a blank owner, a limit below 1 or a lease that is not
+   *     positive; nothing is claimed
    */
   List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip);
 

@@ -14,6 +14,12 @@ public sealed interface Outcome {
   /** The handler failed; try again after {@code delay}. */
   record Retry(ClaimedEvent claimed, Duration delay, Failure failure) implements Outcome {}
 
+  /**
+   * The target was unavailable (an outage): the event goes back, due at once, its attempt not
+   * counted, while the publisher backs off the target as a whole.
+   */
+  record Unavailable(ClaimedEvent claimed, Failure failure) implements Outcome {}
+
   /** The handler failed for good. */
   record Failed(ClaimedEvent claimed, Failure failure) implements Outcome {}
 }

@@ -27,6 +27,12 @@ public interface PublishingListener {
   default void failed(ClaimedEvent event, Failure failure) {}
 
   /**
+   * The target was unavailable for the event (an outage): it went back to pending, due at once,
+   * its attempt not counted, while the publisher backs off the target.
+   */
+  default void unavailable(ClaimedEvent event, Failure failure) {}
+
+  /**
    * The acknowledgement came too late: the lease expired and another publisher claimed the
    * event, so this outcome was not recorded. The event will be handled again.
    */

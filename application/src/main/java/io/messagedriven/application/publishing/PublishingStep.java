@@ -137,9 +137,16 @@ public final class PublishingStep {
     }
   }
 
-  /** The outcome of a failed attempt, by the retry policy. */
+  /**
+   * The outcome of a failed attempt: an outage of the target ({@link
+   * io.messagedriven.application.port.TargetUnavailableException}, a connection refused or timed
+   * out) spends no attempt; anything else is decided by the retry policy.
+   */
   public Outcome decide(ClaimedEvent event, Throwable error) {
     Failure failure = Failure.of(error);
+    if (Outages.isOutage(error)) {
+      return new Outcome.Unavailable(event, failure);
+    }
     if (retryPolicy.retries(event.attempt(), error)) {
       return new Outcome.Retry(event, retryPolicy.delayAfter(event.attempt(), random), failure);
     }
@@ -172,6 +179,10 @@ public final class PublishingStep {
         boolean recorded = outbox.retryLater(retry.claimed(), retry.delay(), retry.failure());
         remaining.remove();
         report(recorded, retry.claimed(), () -> listener.retried(retry.claimed(), retry.delay(), retry.failure()));
+      } else if (outcome instanceof Outcome.Unavailable unavailable) {
+        boolean recorded = outbox.release(List.of(unavailable.claimed())) == 1;
+        remaining.remove();
+        report(recorded, unavailable.claimed(), () -> listener.unavailable(unavailable.claimed(), unavailable.failure()));
       } else if (outcome instanceof Outcome.Failed failed) {
         boolean recorded = outbox.markFailed(failed.claimed(), failed.failure());
         remaining.remove();

@@ -11,6 +11,7 @@ import io.messagedriven.application.testing.InMemoryStore.Status;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.TargetUnavailableException;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
@@ -102,6 +103,50 @@ class PublishingStepTest {
 
     assertThat(step(event -> {}).publishBatch("p1", 2, LEASE)).isEqualTo(2);
     assertThat(step(event -> {}).publishBatch("p1", 2, LEASE)).isEqualTo(1);
+  }
+
+  @Test
+  void anUnavailableTargetSpendsNoAttemptAndTheEventIsDueAgainAtOnce() {
+    Event event = append("1");
+    PublishingStep step = step(e -> {
+      throw new TargetUnavailableException("broker down");
+    }, POLICY.withMaxAttempts(1));
+
+    step.publishBatch("p1", 10, LEASE);
+    step.publishBatch("p1", 10, LEASE);
+
+    Row row = store.row(event.id());
+    assertThat(row.status()).as("not failed, though every attempt of a one-attempt policy was tried")
+        .isEqualTo(Status.PENDING);
+    assertThat(row.attempts()).isZero();
+    assertThat(row.nextAttemptAt()).isEqualTo(clock.instant());
+    assertThat(listener.failed).isEmpty();
+    assertThat(listener.retried).isEmpty();
+  }
+
+  @Test
+  void aConnectionThatCannotBeMadeIsAnOutageWhateverWrapsIt() {
+    Event event = append("1");
+    PublishingStep step = step(e -> {
+      throw new IllegalStateException("send failed", new java.net.ConnectException("Connection refused"));
+    }, POLICY.withMaxAttempts(1));
+
+    assertThat(step.handle(claim()).getClass()).isEqualTo(Outcome.Unavailable.class);
+    assertThat(store.row(event.id()).status()).isEqualTo(Status.IN_FLIGHT);
+  }
+
+  @Test
+  void aNonRetryableRefusalIsNeverAnOutage() {
+    append("1");
+    PublishingStep step = step(e -> {
+      throw new NonRetryableException("malformed", new java.net.ConnectException("Connection refused"));
+    });
+
+    assertThat(step.handle(claim()).getClass()).isEqualTo(Outcome.Failed.class);
+  }
+
+  private ClaimedEvent claim() {
+    return store.claim("p1", 1, LEASE, List.of()).get(0);
   }
 
   @Test

@@ -259,8 +259,14 @@ public final class InMemoryStore
 
   @Override
   public synchronized List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("owner must name the claiming publisher, was " + owner);
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was " + lease);
     }
     return write(state -> {
       Instant now = clock.instant();

@@ -85,6 +85,18 @@ public abstract class OutboxPortContract {
   }
 
   @Test
+  void aClaimWithoutAnOwnerOrWithoutALeaseIsRefused() {
+    append("a-1");
+
+    assertThatThrownBy(() -> outbox().claim(null, 10, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claim(" ", 10, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claim("p", 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claim("p", 10, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claim("p", 0, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(claim()).as("nothing was claimed by the refused calls").hasSize(1);
+  }
+
+  @Test
   void onlyTheOldestUnfinishedEventOfAnAggregateIsClaimed() {
     Event first = append("a-1");
     Event second = append("a-1");

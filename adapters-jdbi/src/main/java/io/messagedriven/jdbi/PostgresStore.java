@@ -154,7 +154,9 @@ public final class PostgresStore implements AutoCloseable {
    * SQL in the same transaction, bound by the same tenant scope. Use it only inside the work
    * function; do not commit, roll back or close it. Inside the transaction the connection runs as
    * {@link Migrations#TENANT_ROLE} (when the connecting role may switch to it): grant that role
-   * privileges on your own tables to use them here.
+   * privileges on your own tables to use them here. Whatever your SQL leaves on the session
+   * (settings, {@code SET ROLE}, temporary tables, prepared statements) is reset with {@code
+   * DISCARD ALL} before the connection goes back to the pool.
    *
    * @throws IllegalArgumentException if {@code work} does not come from a {@code PostgresStore}
    */

@@ -4,6 +4,7 @@ import static io.messagedriven.publisher.BuilderChecks.require;
 
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.NonRetryableException;
+import io.messagedriven.application.port.TargetUnavailableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
@@ -109,11 +111,14 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
             ack.complete(metadata);
           } else if (error instanceof RecordTooLargeException) {
             ack.completeExceptionally(tooLarge(event, error));
+          } else if (error instanceof TimeoutException || error instanceof NetworkException) {
+            ack.completeExceptionally(new TargetUnavailableException(   // an outage: no attempt spent
+                "Kafka did not acknowledge event " + event.id() + ": " + error.getMessage(), error));
           } else {
             ack.completeExceptionally(error);
           }
         });
-        if (ack.isCompletedExceptionally() && ack.handle((ok, error) -> error instanceof TimeoutException).join()) {
+        if (ack.isCompletedExceptionally() && ack.handle((ok, error) -> error instanceof TargetUnavailableException).join()) {
           unreachable = ack.handle((ok, error) -> (Exception) error).join();
         }
         acks.expect(event.id(), ack);

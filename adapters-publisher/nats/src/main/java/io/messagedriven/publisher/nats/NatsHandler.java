@@ -6,6 +6,7 @@ import static io.messagedriven.publisher.BuilderChecks.withoutPassword;
 
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.NonRetryableException;
+import io.messagedriven.application.port.TargetUnavailableException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.publisher.Acknowledgements;
@@ -83,8 +84,9 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
     try {
       jetStream = connector.jetStream();
     } catch (IOException | JetStreamApiException | RuntimeException e) {
+      Exception outage = new TargetUnavailableException("NATS is not reachable: " + e.getMessage(), e);
       Map<EventId, Exception> failures = new LinkedHashMap<>();
-      events.forEach(event -> failures.put(event.id(), e));
+      events.forEach(event -> failures.put(event.id(), outage));
       return failures;
     }
     long maxPayload = connector.maxPayload();

@@ -3,15 +3,9 @@ package io.messagedriven.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.messagedriven.application.port.ClaimedEvent;
-import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
-import io.messagedriven.domain.Event;
-import io.messagedriven.domain.EventId;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,45 +15,7 @@ import org.junit.jupiter.api.Test;
 class PublisherBuilderTest {
 
   /** An outbox with nothing in it; the builder only needs one to exist. */
-  private static final OutboxPort EMPTY = new OutboxPort() {
-    @Override
-    public void append(Collection<Event> events) {}
-
-    @Override
-    public List<ClaimedEvent> claim(String owner, int limit, Duration lease, Collection<EventId> skip) {
-      return List.of();
-    }
-
-    @Override
-    public Set<EventId> markPublished(Collection<ClaimedEvent> events) {
-      return Set.of();
-    }
-
-    @Override
-    public boolean retryLater(ClaimedEvent event, Duration delay, Failure failure) {
-      return false;
-    }
-
-    @Override
-    public boolean markFailed(ClaimedEvent event, Failure failure) {
-      return false;
-    }
-
-    @Override
-    public int release(Collection<ClaimedEvent> events) {
-      return 0;
-    }
-
-    @Override
-    public int requeue(Collection<EventId> events) {
-      return 0;
-    }
-
-    @Override
-    public int purgePublished(Duration olderThan, int limit) {
-      return 0;
-    }
-  };
+  private static final OutboxPort EMPTY = new EmptyOutbox();
 
   private static Publisher.Builder valid() {
     return Publisher.builder().outbox(EMPTY).handler(event -> { });

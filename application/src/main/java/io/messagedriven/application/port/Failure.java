@@ -26,17 +26,22 @@ public record Failure(String errorClass, String message, String stackTrace) {
   public static Failure of(Throwable error) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    return new Failure(error.getClass().getName(), storable(message(error), MAX_MESSAGE),
+    return new Failure(error.getClass().getName(), storable(messageOf(error), MAX_MESSAGE),
         storable(trace.toString(), MAX_STACK_TRACE));
   }
 
-  /** The error's message; for one without, its simple name and its first cause's message. */
-  private static String message(Throwable error) {
+  /**
+   * The message {@link #of} keeps for {@code error}, before it is made storable: its own, or for
+   * one without, its class's simple name and the first message among its causes, such as {@code
+   * "IOException (cause: Connection refused)"}.
+   */
+  public static String messageOf(Throwable error) {
     if (hasMessage(error)) {
       return error.getMessage();
     }
     String name = error.getClass().getSimpleName().isEmpty() ? error.getClass().getName() : error.getClass().getSimpleName();
-    for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
+    Throwable cause = error.getCause();
+    for (int depth = 0; cause != null && depth < 100; depth++, cause = cause.getCause()) {  // causes may form a cycle
       if (hasMessage(cause)) {
         return name + " (cause: " + cause.getMessage() + ")";
       }

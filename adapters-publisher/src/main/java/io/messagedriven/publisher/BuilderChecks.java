@@ -20,6 +20,47 @@ public final class BuilderChecks {
     }
   }
 
+  /**
+   * Fails unless {@code value} is from {@code min} to {@code max}, both included.
+   *
+   * @throws IllegalArgumentException "{@code setting} must be {@code min} to {@code max}, was {@code value}"
+   */
+  public static void requireBetween(String setting, long value, long min, long max) {
+    require(value >= min && value <= max, setting + " must be " + min + " to " + max + ", was " + value);
+  }
+
+  /**
+   * Fails unless {@code value} is set and from {@code min} to {@code max}, both included: a
+   * duration with an upper bound cannot overflow when it is added to a clock reading or turned
+   * into nanoseconds.
+   *
+   * @throws IllegalArgumentException "{@code setting} must be {@code min} to {@code max}, was {@code value}",
+   *     the bounds written short ({@code 10ms}, {@code 1s}, {@code 1h}, {@code 1d})
+   */
+  public static void requireBetween(String setting, Duration value, Duration min, Duration max) {
+    require(value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0,
+        setting + " must be " + shown(min) + " to " + shown(max) + ", was " + value);
+  }
+
+  /** {@code duration} in its largest whole unit, such as {@code 10ms}, {@code 30s}, {@code 5min}, {@code 1h}, {@code 7d}. */
+  static String shown(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.toNanos() % 1_000_000 != 0) {
+      return duration.toString();
+    }
+    long millis = duration.toMillis();
+    long[] sizes = {86_400_000, 3_600_000, 60_000, 1_000, 1};
+    String[] units = {"d", "h", "min", "s", "ms"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (millis % sizes[i] == 0) {
+        return millis / sizes[i] + units[i];
+      }
+    }
+    return duration.toString();
+  }
+
   /** Whether {@code duration} is set and longer than zero. */
   public static boolean positive(Duration duration) {
     return duration != null && !duration.isNegative() && !duration.isZero();

@@ -1,11 +1,15 @@
 package io.messagedriven.publisher;
 
+import static io.messagedriven.publisher.BuilderChecks.require;
+import static io.messagedriven.publisher.BuilderChecks.requireBetween;
+
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.publisher.internal.PublisherEngine;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,6 +37,14 @@ import java.util.UUID;
  * }</pre>
  */
 public final class Publisher implements AutoCloseable {
+  private static final int MAX_BATCH_SIZE = 10_000;
+  private static final int MAX_WORKERS = 1_000;
+  private static final int MAX_IN_FLIGHT = 100_000;
+  private static final Duration MAX_POLL_INTERVAL = Duration.ofHours(1);
+  private static final Duration MAX_LEASE = Duration.ofDays(1);
+  private static final Duration MAX_STOP_TIMEOUT = Duration.ofDays(1);
+  private static final Duration MAX_KEEP_PUBLISHED = Duration.ofDays(3_650);
+
   private final PublisherEngine engine;
 
   private Publisher(PublisherEngine engine) {
@@ -54,8 +66,12 @@ public final class Publisher implements AutoCloseable {
    * gives back the events it claimed but did not start. Events whose handlers are still running
    * after the timeout keep their lease until it expires, then another publisher takes them.
    * Returns true if every handler finished in time.
+   *
+   * @param timeout 0 to 1 day
+   * @throws IllegalArgumentException if {@code timeout} is null, negative or longer than a day
    */
   public boolean stop(Duration timeout) {
+    requireBetween("timeout", timeout, Duration.ZERO, MAX_STOP_TIMEOUT);
     return engine.stop(timeout);
   }
 
@@ -135,9 +151,9 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Most events claimed and not yet acknowledged, at least {@link #batchSize}: bounds memory
-     * whatever the backlog. Default: twice the batch size, so one batch is claimed while the
-     * last is handled.
+     * Most events claimed and not yet acknowledged, from {@link #batchSize} to 100,000: bounds
+     * memory whatever the backlog. Default: twice the batch size, so one batch is claimed while
+     * the last is handled.
      */
     public Builder maxInFlight(int maxInFlight) {
       this.maxInFlight = maxInFlight;
@@ -145,8 +161,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * How long an idle publisher waits before claiming again when no signal wakes it; at least
-     * 10 ms. Default: 1 s.
+     * How long an idle publisher waits before claiming again when no signal wakes it, 10 ms to 1
+     * hour. Default: 1 s.
      */
     public Builder pollInterval(Duration pollInterval) {
       this.pollInterval = pollInterval;
@@ -156,7 +172,7 @@ public final class Publisher implements AutoCloseable {
     /**
      * How long a claimed event stays leased to this publisher. If the handler has not finished
      * by then (a crash, a stall), another publisher may take the event and this publisher's
-     * outcome is ignored. Make it well above your slowest handler; at least 1 s. Events that wait
+     * outcome is ignored. Make it well above your slowest handler; 1 s to 1 day. Events that wait
      * for a worker past half their lease are given back rather than started. Default: 60 s.
      */
     public Builder lease(Duration lease) {
@@ -164,7 +180,7 @@ public final class Publisher implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link #close()} waits for running handlers. Default: 30 s. */
+    /** How long {@link #close()} waits for running handlers, 0 to 1 day. Default: 30 s. */
     public Builder stopTimeout(Duration stopTimeout) {
       this.stopTimeout = stopTimeout;
       return this;
@@ -191,8 +207,8 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * How long published events stay in the outbox (for audit and for their aggregate's history)
-     * before this publisher deletes them; at least 1 minute. Every publisher purges about once a
-     * minute, in batches. Default: 7 days.
+     * before this publisher deletes them, 1 minute to 3,650 days (10 years). Every publisher
+     * purges about once a minute, in batches. Default: 7 days.
      */
     public Builder keepPublished(Duration keepPublished) {
       this.keepPublished = keepPublished;
@@ -215,7 +231,7 @@ public final class Publisher implements AutoCloseable {
     /**
      * Checks the settings and creates a publisher, not yet started.
      *
-     * @throws IllegalArgumentException naming the first bad setting and its value
+     * @throws IllegalArgumentException naming the first bad setting, its bounds and its value
      */
     public Publisher build() {
       require(outbox != null, "outbox is required, was null");
@@ -224,31 +240,22 @@ public final class Publisher implements AutoCloseable {
       require(listener != null, "listener is required, was null");
       require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
           "name must be 1 to 64 letters, digits, '.', '_' or '-', was " + name);
-      require(batchSize >= 1 && batchSize <= 10_000, "batchSize must be 1 to 10000, was " + batchSize);
-      require(workers >= 1 && workers <= 1_000, "workers must be 1 to 1000, was " + workers);
+      requireBetween("batchSize", batchSize, 1, MAX_BATCH_SIZE);
+      requireBetween("workers", workers, 1, MAX_WORKERS);
       int inFlight = maxInFlight == null ? 2 * batchSize : maxInFlight;
-      require(inFlight >= batchSize, "maxInFlight must be at least batchSize (" + batchSize + "), was " + inFlight);
-      require(atLeast(pollInterval, Duration.ofMillis(10)), "pollInterval must be at least 10ms, was " + pollInterval);
-      require(atLeast(lease, Duration.ofSeconds(1)), "lease must be at least 1s, was " + lease);
-      require(atLeast(stopTimeout, Duration.ZERO), "stopTimeout must not be negative, was " + stopTimeout);
-      require(keepForever || atLeast(keepPublished, Duration.ofMinutes(1)),
-          "keepPublished must be at least 1 minute, was " + keepPublished);
-      require(atLeast(outageProbeInterval, Duration.ofMillis(100)) && !atLeast(outageProbeInterval, Duration.ofMinutes(10).plusNanos(1)),
-          "outageProbeInterval must be 100ms to 10 minutes, was " + outageProbeInterval);
+      require(inFlight >= batchSize && inFlight <= MAX_IN_FLIGHT,
+          "maxInFlight must be batchSize (" + batchSize + ") to " + MAX_IN_FLIGHT + ", was " + inFlight);
+      requireBetween("pollInterval", pollInterval, Duration.ofMillis(10), MAX_POLL_INTERVAL);
+      requireBetween("lease", lease, Duration.ofSeconds(1), MAX_LEASE);
+      requireBetween("stopTimeout", stopTimeout, Duration.ZERO, MAX_STOP_TIMEOUT);
+      if (!keepForever) {
+        requireBetween("keepPublished", keepPublished, Duration.ofMinutes(1), MAX_KEEP_PUBLISHED);
+      }
+      requireBetween("outageProbeInterval", outageProbeInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
       String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
       return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
           outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
           stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval)));
-    }
-
-    private static boolean atLeast(Duration value, Duration min) {
-      return value != null && value.compareTo(min) >= 0;
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
 
     @Override

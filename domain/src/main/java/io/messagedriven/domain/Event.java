@@ -1,10 +1,9 @@
 package io.messagedriven.domain;
 
 import io.messagedriven.domain.internal.Check;
-import io.messagedriven.domain.user.User;
+import io.messagedriven.domain.internal.WellFormedJson;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,10 +18,15 @@ import java.util.regex.Pattern;
  * @param aggregateId the aggregate's id; events of one aggregate are published in write order
  * @param name {@code Aggregate.verb} in the past tense, such as {@code User.created}; it starts
  *     with the aggregate type
- * @param payload a JSON document, at most 1 MiB in UTF-8
+ * @param payload one well-formed JSON value (RFC 8259; usually an object), at most 1 MiB in UTF-8,
+ *     nested at most 512 levels deep, with no NUL character and no unpaired surrogate, raw or
+ *     escaped ({@code \u0000}, a lone {@code \ud800}): PostgreSQL cannot store the first, and
+ *     the second is not text
  * @param headers metadata such as {@link #CORRELATION_ID} and {@link #CAUSATION_ID}; at most 32
  *     entries, names of at most 100 and values of at most 1,000 characters
- * @param occurredAt when it happened, to the microsecond
+ * @param occurredAt when it happened, to the microsecond, in the years 1 to 9999 (UTC); see
+ *     {@link #EARLIEST} and {@link #LATEST}
+ * @throws InvalidValueException naming the field and what is wrong, when any of these is broken
  */
 public record Event(
     EventId id,
@@ -38,6 +42,11 @@ public record Event(
   public static final String CORRELATION_ID = "correlation-id";
   /** Header holding the id of the message or command that caused this event. */
   public static final String CAUSATION_ID = "causation-id";
+
+  /** The earliest {@link #occurredAt} accepted: the start of year 1, UTC. */
+  public static final Instant EARLIEST = Check.EARLIEST;
+  /** The latest {@link #occurredAt} accepted: the last microsecond of year 9999, UTC. */
+  public static final Instant LATEST = Check.LATEST;
 
   /** Largest payload, in bytes of its UTF-8 encoding (1 MiB). */
   public static final int MAX_PAYLOAD_LENGTH = 1 << 20;
@@ -71,8 +80,9 @@ public record Event(
     if (utf8LongerThan(payload, MAX_PAYLOAD_LENGTH)) {
       throw new InvalidValueException("payload", payload, "it is larger than 1 MiB");
     }
+    validJson(payload);
     headers = validHeaders(headers);
-    occurredAt = Check.notNull("occurredAt", occurredAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    occurredAt = Check.instant("occurredAt", occurredAt);
   }
 
   /** A new event with a fresh id and no headers. */
@@ -127,6 +137,21 @@ public record Event(
       }
     }
     return bytes > maxBytes;
+  }
+
+  /** Refuses a payload that is not one storable JSON value; NUL and lone surrogates are named wherever they are. */
+  private static void validJson(String payload) {
+    int nul = payload.indexOf('\u0000');
+    if (nul >= 0) {
+      throw new InvalidValueException(
+          "payload", payload, "it contains a NUL character (U+0000) at offset " + nul + ", which PostgreSQL cannot store");
+    }
+    if (Check.hasUnpairedSurrogate(payload)) {
+      throw new InvalidValueException("payload", payload, "it contains an unpaired surrogate, which is not text");
+    }
+    WellFormedJson.problem(payload).ifPresent(problem -> {
+      throw new InvalidValueException("payload", payload, problem);
+    });
   }
 
   private static Map<String, String> validHeaders(Map<String, String> headers) {

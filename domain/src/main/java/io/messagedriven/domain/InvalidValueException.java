@@ -2,8 +2,8 @@ package io.messagedriven.domain;
 
 /**
  * A value broke an invariant: an invalid email, a blank or oversized name, a malformed slug.
- * The message names the field, shows the offending value (shortened and with control
- * characters escaped, so it is safe to log) and says what is wrong.
+ * The message names the field, shows the offending value (shortened, with control characters and
+ * unpaired surrogates escaped, so it is safe to log) and says what is wrong.
  */
 public final class InvalidValueException extends DomainException {
   private static final long serialVersionUID = 1L;
@@ -37,7 +37,9 @@ public final class InvalidValueException extends DomainException {
     int limit = Math.min(text.length(), SHOWN_CHARS);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
+      if (Character.isHighSurrogate(c) && i + 1 < limit && Character.isLowSurrogate(text.charAt(i + 1))) {
+        shown.append(c).append(text.charAt(++i));
+      } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
         shown.append(String.format("\\u%04x", (int) c));
       } else {
         shown.append(c);

@@ -4,7 +4,6 @@ import io.messagedriven.domain.internal.Check;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +22,7 @@ public record Tenant(TenantId id, String slug, String name, Instant createdAt) {
     Check.notNull("tenantId", id);
     slug = validSlug(slug);
     name = validName(name);
-    createdAt = Check.notNull("createdAt", createdAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    createdAt = Check.instant("createdAt", createdAt); // what the database keeps
   }
 
   /**

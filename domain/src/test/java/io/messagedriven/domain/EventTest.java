@@ -110,7 +110,7 @@ class EventTest {
 
   @Test
   void acceptsAPayloadOfExactly1MiB() {
-    String payload = "x".repeat(1 << 20);
+    String payload = jsonString("x".repeat((1 << 20) - 2));
 
     assertThat(withPayload(payload).payload()).hasSize(Event.MAX_PAYLOAD_LENGTH);
   }
@@ -127,20 +127,133 @@ class EventTest {
   @Test
   void measuresThePayloadInUtf8Bytes() {
     String twoByteChars = "é".repeat((1 << 19) + 1);
-    String threeByteChars = "✓".repeat(1 << 18) + "x".repeat(1 << 18);
+    String threeByteChars = "✓".repeat(1 << 18) + "x".repeat((1 << 18) - 2);
 
     assertInvalid(() -> withPayload(twoByteChars), "payload", "larger than 1 MiB");
-    assertThat(withPayload("é".repeat(1 << 19)).payload()).hasSize(1 << 19);
-    assertThat(withPayload(threeByteChars).payload()).hasSize(1 << 19);
-    assertInvalid(() -> withPayload(threeByteChars + "✓".repeat(1 << 17)), "payload", "larger than 1 MiB");
+    assertThat(withPayload(jsonString("é".repeat((1 << 19) - 1))).payload()).hasSize((1 << 19) + 1);
+    assertThat(withPayload(jsonString(threeByteChars)).payload()).hasSize(1 << 19);
+    assertInvalid(() -> withPayload(jsonString(threeByteChars + "✓")), "payload", "larger than 1 MiB");
   }
 
   @Test
   void countsASurrogatePairAsFourBytes() {
-    String emoji = "😀".repeat(1 << 18);
+    String emoji = jsonString("😀".repeat((1 << 18) - 1) + "xx");
 
     assertThat(withPayload(emoji).payload()).isEqualTo(emoji);
-    assertInvalid(() -> withPayload(emoji + "x"), "payload", "larger than 1 MiB");
+    assertInvalid(() -> withPayload(emoji + " "), "payload", "larger than 1 MiB");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "[]", "42", "-0.5e10", "\"text\"", "true", "false", "null",
+      " {\"a\" : [1, 2.5e-3, \"\\u00e9\\ud83d\\ude00😀\", {}]} \n", "[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]"})
+  void acceptsAnyWellFormedJsonValueAsThePayload(String payload) {
+    assertThat(withPayload(payload).payload()).isEqualTo(payload);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x", "{", "}", "{\"a\":}", "[1,]", "{'a':1}", "{a:1}", "{} {}", "01", "nul", "\"open",
+      "{\"a\":1}x", "[\"tab\there\"]", "\"\\x\"", "\"\\u12\"", "NaN", "\ufeff{}", "{\"a\":1,}"})
+  void rejectsAPayloadThatIsNotWellFormedJson(String payload) {
+    assertInvalid(() -> withPayload(payload), "payload", "it is not well-formed JSON: ");
+  }
+
+  @Test
+  void saysWhereThePayloadStopsBeingJson() {
+    assertInvalid(() -> withPayload("{\"total\": 42,}"), "payload",
+        "it is not well-formed JSON: unexpected '}' at offset 13 where a member name in quotes belongs");
+  }
+
+  @Test
+  void rejectsAPayloadNestedDeeperThan512Levels() {
+    assertThat(withPayload("[".repeat(512) + "]".repeat(512)).payload()).startsWith("[[");
+    assertInvalid(() -> withPayload("[".repeat(513) + "]".repeat(513)), "payload", "nested deeper than 512 levels");
+    assertInvalid(() -> withPayload("[".repeat(1 << 20)), "payload", "nested deeper than 512 levels");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":\"\u0000\"}", "\u0000{}", "{}\u0000", "{\"a\u0000\":1}", "{\"a\" \u0000: 1}"})
+  void rejectsARawNulCharacterInThePayloadWhereverItIs(String payload) {
+    assertInvalid(() -> withPayload(payload), "payload", "it contains a NUL character (U+0000) at offset ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":\"\\u0000\"}", "[\"\\u0000\"]", "{\"\\u0000\":1}", "\"x\\u0000y\""})
+  void rejectsAnEscapedNulCharacterInThePayload(String payload) {
+    assertInvalid(() -> withPayload(payload), "payload", "it contains an escaped NUL character (\\u0000) at offset ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":\"\ud800\"}", "{\"a\":\"\udfff\"}", "{\"a\":\"x\ude00\ud83d\"}", "\ud800{}",
+      "{}\udc00", "{\"\ud83d\":1}", "{\"a\" \ud800: 1}"})
+  void rejectsARawUnpairedSurrogateInThePayloadWhereverItIs(String payload) {
+    assertInvalid(() -> withPayload(payload), "payload", "it contains an unpaired surrogate, which is not text");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":\"\\ud800\"}", "{\"a\":\"\\uDFFF\"}", "[\"\\ud83d\\u0041\"]",
+      "[\"\\ude00\\ud83d\"]", "{\"\\ud83d\":1}", "\"\\ud83dx\""})
+  void rejectsAnEscapedUnpairedSurrogateInThePayload(String payload) {
+    assertInvalid(() -> withPayload(payload), "payload", "it contains the escaped unpaired surrogate \\u");
+  }
+
+  @Test
+  void keepsSurrogatePairsInThePayloadRawOrEscaped() {
+    assertThat(withPayload("{\"a\":\"😀\"}").payload()).isEqualTo("{\"a\":\"😀\"}");
+    assertThat(withPayload("{\"a\":\"\\ud83d\\ude00\"}").payload()).isEqualTo("{\"a\":\"\\ud83d\\ude00\"}");
+  }
+
+  @Test
+  void rejectsANulCharacterInTheAggregateIdHeadersAndNames() {
+    assertInvalid(() -> new Event(ID, TENANT, "User", "4\u00002", "User.created", "{}", Map.of(), NOW),
+        "aggregateId", "it contains a control character");
+    assertInvalid(() -> withHeaders(Map.of("h", "v\u0000")), "header h", "it contains a control character");
+    assertInvalid(() -> withHeaders(Map.of("h\u0000", "v")), "header name", "use letters, digits");
+    assertInvalid(() -> event("User\u0000", "User\u0000.created", "{}", Map.of()), "aggregateType", "capitalised word");
+    assertInvalid(() -> withName("User.created\u0000"), "event name", "Aggregate.verb");
+  }
+
+  @Test
+  void rejectsAnUnpairedSurrogateInTheAggregateIdHeadersAndNames() {
+    assertInvalid(() -> new Event(ID, TENANT, "User", "42\ud800", "User.created", "{}", Map.of(), NOW),
+        "aggregateId", "unpaired surrogate");
+    assertInvalid(() -> withHeaders(Map.of("h", "\udc00v")), "header h", "unpaired surrogate");
+    assertInvalid(() -> withHeaders(Map.of("h\ud800", "v")), "header name", "use letters, digits");
+    assertInvalid(() -> event("User\ud800", "User\ud800.created", "{}", Map.of()), "aggregateType", "capitalised word");
+    assertInvalid(() -> withName("User.created\ud800"), "event name", "Aggregate.verb");
+  }
+
+  @Test
+  void aRefusedValueIsShownWithItsLoneSurrogateEscaped() {
+    InvalidValueException refused = assertInvalid(
+        () -> new Event(ID, TENANT, "User", "42\ud800", "User.created", "{}", Map.of(), NOW), "aggregateId", "surrogate");
+
+    assertThat(refused.getMessage()).startsWith("aggregateId \"42\\ud800\" is invalid");
+  }
+
+  @Test
+  void acceptsOccurredAtFromYear1ToYear9999() {
+    assertThat(at(Event.EARLIEST).occurredAt()).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+    assertThat(at(Event.LATEST).occurredAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    assertThat(at(Instant.parse("9999-12-31T23:59:59.999999999Z")).occurredAt())
+        .as("truncated to the microsecond first").isEqualTo(Event.LATEST);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000-12-31T23:59:59.999999Z", "-4713-11-24T00:00:00Z", "+10000-01-01T00:00:00Z",
+      "+294276-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z"})
+  void rejectsOccurredAtOutsideYears1To9999(String instant) {
+    InvalidValueException refused =
+        assertInvalid(() -> at(Instant.parse(instant)), "occurredAt", "it is outside the years 1 to 9999 (UTC)");
+
+    assertThat(refused.getMessage()).startsWith("occurredAt \"" + instant + "\"");
+  }
+
+  @Test
+  void rejectsTheFarthestInstantsJavaHas() {
+    assertInvalid(() -> at(Instant.MIN), "occurredAt", "outside the years 1 to 9999");
+    assertInvalid(() -> at(Instant.MAX), "occurredAt", "outside the years 1 to 9999");
+    assertInvalid(() -> at(Event.EARLIEST.minusNanos(1)), "occurredAt", "outside the years 1 to 9999");
+    assertInvalid(() -> at(Event.LATEST.plusNanos(1000)), "occurredAt", "outside the years 1 to 9999");
   }
 
   @Test
@@ -248,6 +361,15 @@ class EventTest {
   void eventIdParsesItsOwnString() {
     assertThat(EventId.parse(ID.toString())).isEqualTo(ID);
     assertInvalid(() -> EventId.parse("not-an-id"), "eventId", "it is not a UUID");
+  }
+
+  private static Event at(Instant occurredAt) {
+    return new Event(ID, TENANT, "User", "42", "User.created", "{}", Map.of(), occurredAt);
+  }
+
+  /** {@code body} in quotes: a JSON string as long as the body plus two. */
+  private static String jsonString(String body) {
+    return "\"" + body + "\"";
   }
 
   private static Map<String, String> headers(int count) {

@@ -76,4 +76,18 @@ class InvalidValueExceptionTest {
     assertThat(new InvalidValueException("name", value, "bad").getMessage())
         .isEqualTo("name \"" + "\\u000a".repeat(80) + "\"... (100 chars) is invalid: bad");
   }
+
+  @Test
+  void escapesUnpairedSurrogatesAndKeepsPairs() {
+    assertThat(new InvalidValueException("name", "a\ud800b\udc00c\ud83d\ude00", "bad"))
+        .hasMessage("name \"a\\ud800b\\udc00c\ud83d\ude00\" is invalid: bad");
+  }
+
+  @Test
+  void escapesTheHalfOfAPairThatTheShorteningCutsOff() {
+    String value = "v".repeat(79) + "\ud83d\ude00";
+
+    assertThat(new InvalidValueException("name", value, "bad"))
+        .hasMessage("name \"" + "v".repeat(79) + "\\ud83d\"... (81 chars) is invalid: bad");
+  }
 }

@@ -139,4 +139,12 @@ class TenantTest {
   void tenantIdRejectsWhatIsNotACanonicalUuid(String text) {
     assertInvalid(() -> TenantId.parse(text), "tenantId", "it is not a UUID");
   }
+
+  @Test
+  void refusesACreationTimeOutsideYears1To9999() {
+    assertInvalid(() -> new Tenant(TenantId.random(), "acme", "Acme", Instant.parse("+10000-01-01T00:00:00Z")),
+        "createdAt", "it is outside the years 1 to 9999 (UTC)");
+    assertInvalid(() -> Tenant.create("acme", "Acme", Clock.fixed(Instant.MIN, ZoneOffset.UTC)),
+        "createdAt", "it is outside the years 1 to 9999 (UTC)");
+  }
 }

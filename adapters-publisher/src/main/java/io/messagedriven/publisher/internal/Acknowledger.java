@@ -90,7 +90,7 @@ final class Acknowledger implements Runnable {
       step.acknowledge(batch);
       return true;
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      log.warn("publisher {} cannot record {} outcomes, retrying them one by one: {}", owner, batch.size(), e.toString());
+      RetriedFailure.warn(log, e, "publisher {} cannot record {} outcomes, retrying them one by one", owner, batch.size());
       batch.forEach(outcome -> failedTries.merge(outcome, 0, Integer::sum));
       return false;
     } finally {
@@ -117,7 +117,7 @@ final class Acknowledger implements Runnable {
     if (!failed.isEmpty() && failed.size() < before.size()) {
       dropPoison(batch, last);
     } else if (!failed.isEmpty()) {
-      log.warn("publisher {} cannot record {} outcomes, retrying: {}", owner, failed.size(), last.toString());
+      RetriedFailure.warn(log, last, "publisher {} cannot record {} outcomes, retrying", owner, failed.size());
     }
     finished(before, batch);
     if (batch.isEmpty()) {

@@ -180,7 +180,7 @@ public final class PublisherEngine implements AutoCloseable {
         break;
       } catch (RuntimeException | LinkageError | AssertionError e) {
         capacity.giveBack(room);
-        log.warn("publisher {} cannot claim, retrying in {} ms: {}", settings.owner(), errorBackoff, e.toString());
+        RetriedFailure.warn(log, e, "publisher {} cannot claim, retrying in {} ms", settings.owner(), errorBackoff);
         try {
           idle(errorBackoff);
         } catch (InterruptedException interrupted) {
@@ -325,8 +325,8 @@ public final class PublisherEngine implements AutoCloseable {
       int released = settings.outbox().release(events);
       log.info("publisher {} gave back {} claimed events: {}", settings.owner(), released, why);
     } catch (RuntimeException e) {
-      log.warn("publisher {} cannot give back {} events ({}); their leases will expire: {}",
-          settings.owner(), events.size(), why, e.toString());
+      RetriedFailure.warn(log, e, "publisher {} cannot give back {} events ({}); their leases will expire",
+          settings.owner(), events.size(), why);
     } finally {
       capacity.done(events);
     }

@@ -47,7 +47,7 @@ final class RetentionPurge implements Runnable {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        log.warn("publisher {} cannot purge published events, trying again later: {}", owner, e.toString());
+        RetriedFailure.warn(log, e, "publisher {} cannot purge published events, trying again later", owner);
         try {
           Thread.sleep(EVERY_MILLIS);
         } catch (InterruptedException interrupted) {

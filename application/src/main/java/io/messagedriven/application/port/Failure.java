@@ -7,7 +7,7 @@ import java.io.StringWriter;
  * Why an attempt to publish failed, as stored with the event.
  *
  * @param errorClass the exception's class name
- * @param message its message, possibly empty
+ * @param message its message; from {@link #of}, never empty
  * @param stackTrace its stack trace, with causes
  */
 public record Failure(String errorClass, String message, String stackTrace) {
@@ -19,12 +19,38 @@ public record Failure(String errorClass, String message, String stackTrace) {
   /**
    * The failure of {@code error}, made storable: cut to the maximum lengths, and with NUL
    * characters and unpaired surrogates (which a database refuses in text) replaced by U+FFFD.
+   * The message is never empty, so an operator always reads something: an error without one
+   * (such as {@code new ConnectException()}) gets its class's simple name, followed by the
+   * message of the first cause that has one.
    */
   public static Failure of(Throwable error) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    String message = error.getMessage() == null ? "" : error.getMessage();
-    return new Failure(error.getClass().getName(), storable(message, MAX_MESSAGE), storable(trace.toString(), MAX_STACK_TRACE));
+    return new Failure(error.getClass().getName(), storable(messageOf(error), MAX_MESSAGE),
+        storable(trace.toString(), MAX_STACK_TRACE));
+  }
+
+  /**
+   * The message {@link #of} keeps for {@code error}, before it is made storable: its own, or for
+   * one without, its class's simple name and the first message among its causes, such as {@code
+   * "IOException (cause: Connection refused)"}.
+   */
+  public static String messageOf(Throwable error) {
+    if (hasMessage(error)) {
+      return error.getMessage();
+    }
+    String name = error.getClass().getSimpleName().isEmpty() ? error.getClass().getName() : error.getClass().getSimpleName();
+    Throwable cause = error.getCause();
+    for (int depth = 0; cause != null && depth < 100; depth++, cause = cause.getCause()) {  // causes may form a cycle
+      if (hasMessage(cause)) {
+        return name + " (cause: " + cause.getMessage() + ")";
+      }
+    }
+    return name;
+  }
+
+  private static boolean hasMessage(Throwable error) {
+    return error.getMessage() != null && !error.getMessage().isBlank();
   }
 
   private static String storable(String text, int max) {

@@ -15,10 +15,10 @@ import java.util.random.RandomGenerator;
  * once for a {@link NonRetryableException} or one of the {@code nonRetryable} types (or their
  * subtypes), the event is failed for good.
  *
- * @param maxAttempts attempts in all, at least 1; 1 means no retry
- * @param initialDelay delay after the first failed attempt, at least 1 ms
- * @param maxDelay the longest delay, at least {@code initialDelay} and at most {@link #MAX_DELAY}
- * @param multiplier growth per attempt, at least 1
+ * @param maxAttempts attempts in all, 1 to {@value #MAX_ATTEMPTS}; 1 means no retry
+ * @param initialDelay delay after the first failed attempt, 1 ms to {@link #MAX_DELAY}
+ * @param maxDelay the longest delay, from {@code initialDelay} to {@link #MAX_DELAY}
+ * @param multiplier growth per attempt, 1 to {@value #MAX_MULTIPLIER}
  * @param jitter fraction of each delay that is random, from 0 to 1 exclusive
  * @param nonRetryable exception types that fail the event at once
  */
@@ -30,29 +30,31 @@ public record RetryPolicy(
     double jitter,
     Set<Class<? extends Throwable>> nonRetryable) {
 
-  /** 10 attempts, 1 s then doubling up to 10 min, 20% jitter, no extra non-retryable types. */
   /** The longest delay a policy may have: 365 days. */
   public static final Duration MAX_DELAY = Duration.ofDays(365);
+  /** The most attempts a policy may allow. */
+  public static final int MAX_ATTEMPTS = 10_000;
+  /** The fastest growth of the delay per attempt. */
+  public static final double MAX_MULTIPLIER = 10.0;
 
+  /** 10 attempts, 1 s then doubling up to 10 min, 20% jitter, no extra non-retryable types. */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofMinutes(10), 2.0, 0.2, Set.of());
 
   public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("maxAttempts must be 1 to " + MAX_ATTEMPTS + ", was " + maxAttempts);
     }
-    if (initialDelay == null || initialDelay.compareTo(Duration.ofMillis(1)) < 0) {
-      throw new IllegalArgumentException("initialDelay must be at least 1 ms, was " + initialDelay);
+    if (initialDelay == null || initialDelay.compareTo(Duration.ofMillis(1)) < 0
+        || initialDelay.compareTo(MAX_DELAY) > 0) {
+      throw new IllegalArgumentException("initialDelay must be 1ms to 365d, was " + initialDelay);
     }
-    if (maxDelay != null && maxDelay.compareTo(MAX_DELAY) > 0) {
-      throw new IllegalArgumentException("maxDelay must be at most " + MAX_DELAY + ", was " + maxDelay);
-    }
-    if (maxDelay == null || maxDelay.compareTo(initialDelay) < 0) {
+    if (maxDelay == null || maxDelay.compareTo(initialDelay) < 0 || maxDelay.compareTo(MAX_DELAY) > 0) {
       throw new IllegalArgumentException(
-          "maxDelay must be at least initialDelay (" + initialDelay + "), was " + maxDelay);
+          "maxDelay must be initialDelay (" + initialDelay + ") to 365d, was " + maxDelay);
     }
-    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
+    if (!(multiplier >= 1.0 && multiplier <= MAX_MULTIPLIER)) {
+      throw new IllegalArgumentException("multiplier must be 1.0 to " + MAX_MULTIPLIER + ", was " + multiplier);
     }
     if (!(jitter >= 0.0 && jitter < 1.0)) {
       throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);

@@ -98,9 +98,32 @@ class RetryPolicyTest {
   @Test
   void hugeDelaysAreRefusedRatherThanOverflowingLater() {
     assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), Duration.ofDays(366)),
-        "maxDelay must be at most PT8760H, was PT8784H");
+        "maxDelay must be initialDelay (PT1S) to 365d, was PT8784H");
     assertThat(NO_JITTER.withDelays(Duration.ofSeconds(1), RetryPolicy.MAX_DELAY).delayAfter(1_000, HIGHEST))
         .isEqualTo(RetryPolicy.MAX_DELAY);
+  }
+
+  @Test
+  void everySettingHasAnUpperBound() {
+    assertBad(() -> NO_JITTER.withMaxAttempts(10_001), "maxAttempts must be 1 to 10000, was 10001");
+    assertBad(() -> NO_JITTER.withMaxAttempts(Integer.MAX_VALUE), "maxAttempts must be 1 to 10000, was 2147483647");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofDays(366), Duration.ofDays(366)),
+        "initialDelay must be 1ms to 365d, was PT8784H");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), Duration.ofSeconds(Long.MAX_VALUE)),
+        "maxDelay must be initialDelay (PT1S) to 365d");
+    assertBad(() -> NO_JITTER.withMultiplier(10.5), "multiplier must be 1.0 to 10.0, was 10.5");
+  }
+
+  @Test
+  void theUpperBoundsThemselvesAreAcceptedAndGiveDelaysThatDoNotOverflow() {
+    RetryPolicy widest = new RetryPolicy(RetryPolicy.MAX_ATTEMPTS, RetryPolicy.MAX_DELAY, RetryPolicy.MAX_DELAY,
+        RetryPolicy.MAX_MULTIPLIER, 0.999, Set.of());
+    RetryPolicy fastestGrowth = widest.withDelays(Duration.ofMillis(1), RetryPolicy.MAX_DELAY);
+
+    assertThat(widest.delayAfter(RetryPolicy.MAX_ATTEMPTS, LOWEST)).isEqualTo(RetryPolicy.MAX_DELAY);
+    assertThat(fastestGrowth.delayAfter(RetryPolicy.MAX_ATTEMPTS, LOWEST)).isEqualTo(RetryPolicy.MAX_DELAY);
+    assertThat(fastestGrowth.delayAfter(RetryPolicy.MAX_ATTEMPTS, HIGHEST)).isPositive();
+    assertThat(fastestGrowth.retries(RetryPolicy.MAX_ATTEMPTS - 1, new IOException())).isTrue();
   }
 
   @Test
@@ -172,17 +195,17 @@ class RetryPolicyTest {
 
   @Test
   void rejectsBadSettingsNamingTheProperty() {
-    assertBad(() -> NO_JITTER.withMaxAttempts(0), "maxAttempts must be at least 1, was 0");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ZERO, Duration.ofSeconds(1)), "initialDelay must be at least 1 ms, was PT0S");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ofNanos(1), Duration.ofSeconds(1)), "initialDelay must be at least 1 ms");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "initialDelay must be at least 1 ms");
-    assertBad(() -> NO_JITTER.withDelays(null, Duration.ofSeconds(1)), "initialDelay must be at least 1 ms, was null");
+    assertBad(() -> NO_JITTER.withMaxAttempts(0), "maxAttempts must be 1 to 10000, was 0");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ZERO, Duration.ofSeconds(1)), "initialDelay must be 1ms to 365d, was PT0S");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofNanos(1), Duration.ofSeconds(1)), "initialDelay must be 1ms to 365d");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "initialDelay must be 1ms to 365d");
+    assertBad(() -> NO_JITTER.withDelays(null, Duration.ofSeconds(1)), "initialDelay must be 1ms to 365d, was null");
     assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)),
-        "maxDelay must be at least initialDelay (PT2S), was PT1S");
-    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), null), "maxDelay must be at least initialDelay");
-    assertBad(() -> NO_JITTER.withMultiplier(0.5), "multiplier must be at least 1, was 0.5");
-    assertBad(() -> NO_JITTER.withMultiplier(Double.NaN), "multiplier must be at least 1, was NaN");
-    assertBad(() -> NO_JITTER.withMultiplier(Double.POSITIVE_INFINITY), "multiplier must be at least 1, was Infinity");
+        "maxDelay must be initialDelay (PT2S) to 365d, was PT1S");
+    assertBad(() -> NO_JITTER.withDelays(Duration.ofSeconds(1), null), "maxDelay must be initialDelay (PT1S) to 365d, was null");
+    assertBad(() -> NO_JITTER.withMultiplier(0.5), "multiplier must be 1.0 to 10.0, was 0.5");
+    assertBad(() -> NO_JITTER.withMultiplier(Double.NaN), "multiplier must be 1.0 to 10.0, was NaN");
+    assertBad(() -> NO_JITTER.withMultiplier(Double.POSITIVE_INFINITY), "multiplier must be 1.0 to 10.0, was Infinity");
     assertBad(() -> NO_JITTER.withJitter(-0.1), "jitter must be in [0, 1), was -0.1");
     assertBad(() -> NO_JITTER.withJitter(1.0), "jitter must be in [0, 1), was 1.0");
     assertBad(() -> NO_JITTER.withJitter(Double.NaN), "jitter must be in [0, 1), was NaN");

@@ -7,7 +7,6 @@ import io.messagedriven.domain.internal.Json;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public record User(UserId id, TenantId tenantId, Email email, String name, Insta
     Check.notNull("tenantId", tenantId);
     Check.notNull("email", email);
     name = validName(name);
-    createdAt = Check.notNull("createdAt", createdAt).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    createdAt = Check.instant("createdAt", createdAt); // what the database keeps
   }
 
   /** Checks a display name and returns it trimmed. */

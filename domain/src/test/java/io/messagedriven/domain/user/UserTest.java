@@ -133,4 +133,12 @@ class UserTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("userId \"ada\" is invalid: it is not a UUID");
   }
+
+  @Test
+  void refusesACreationTimeOutsideYears1To9999() {
+    assertInvalid(() -> new User(UserId.random(), TENANT, ADA, "Ada", Instant.parse("0000-12-31T23:59:59Z")),
+        "createdAt", "it is outside the years 1 to 9999 (UTC)");
+    assertInvalid(() -> User.create(TENANT, ADA, "Ada", Clock.fixed(Instant.MAX, ZoneOffset.UTC)),
+        "createdAt", "it is outside the years 1 to 9999 (UTC)");
+  }
 }

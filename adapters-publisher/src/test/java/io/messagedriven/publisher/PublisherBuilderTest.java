@@ -46,7 +46,12 @@ class PublisherBuilderTest {
         bad("listener", b -> b.listener(null), "listener is required"),
         bad("keepPublished", b -> b.keepPublished(Duration.ofSeconds(30)), "keepPublished must be 1min to 3650d, was PT30S"),
         bad("keepPublished over 10 years", b -> b.keepPublished(Duration.ofDays(3_651)), "keepPublished must be 1min to 3650d, was PT87624H"),
-        bad("keepPublished null", b -> b.keepPublished(null), "keepPublished must be 1min to 3650d, was null"));
+        bad("keepPublished null", b -> b.keepPublished(null), "keepPublished must be 1min to 3650d, was null"),
+        bad("outageProbeInterval too short", b -> b.outageProbeInterval(Duration.ofMillis(99)),
+            "outageProbeInterval must be 100ms to 10min, was PT0.099S"),
+        bad("outageProbeInterval too long", b -> b.outageProbeInterval(Duration.ofMinutes(11)),
+            "outageProbeInterval must be 100ms to 10min, was PT11M"),
+        bad("outageProbeInterval null", b -> b.outageProbeInterval(null), "outageProbeInterval must be 100ms to 10min, was null"));
   }
 
   private static Arguments bad(String what, UnaryOperator<Publisher.Builder> change, String message) {
@@ -64,10 +69,12 @@ class PublisherBuilderTest {
   @Test
   void everyBoundItselfIsAccepted() {
     assertThat(valid().batchSize(10_000).maxInFlight(100_000).workers(1_000).pollInterval(Duration.ofHours(1))
-        .lease(Duration.ofDays(1)).stopTimeout(Duration.ofDays(1)).keepPublished(Duration.ofDays(3_650)).build()
+        .lease(Duration.ofDays(1)).stopTimeout(Duration.ofDays(1)).keepPublished(Duration.ofDays(3_650))
+        .outageProbeInterval(Duration.ofMinutes(10)).build()
         .isRunning()).isFalse();
     assertThat(valid().batchSize(1).maxInFlight(1).workers(1).pollInterval(Duration.ofMillis(10))
-        .lease(Duration.ofSeconds(1)).stopTimeout(Duration.ZERO).keepPublished(Duration.ofMinutes(1)).build()
+        .lease(Duration.ofSeconds(1)).stopTimeout(Duration.ZERO).keepPublished(Duration.ofMinutes(1))
+        .outageProbeInterval(Duration.ofMillis(100)).build()
         .isRunning()).isFalse();
   }
 

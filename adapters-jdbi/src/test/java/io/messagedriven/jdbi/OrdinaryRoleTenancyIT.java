@@ -45,16 +45,7 @@ class OrdinaryRoleTenancyIT {
   @BeforeAll
   static void setUpRolesAsAnAdministratorWould() {
     adminUrl = TestDatabase.freshUrl();
-    TestDatabase.execute(adminUrl, """
-        do $$ begin
-          if not exists (select from pg_roles where rolname = 'message_driven_tenant') then
-            create role message_driven_tenant nologin;
-          end if;
-          if not exists (select from pg_roles where rolname = 'message_driven_publisher') then
-            create role message_driven_publisher nologin;
-          end if;
-        exception when duplicate_object or unique_violation then null;
-        end $$""");
+    TestDatabase.createTenancyRoles(adminUrl);
     TestDatabase.execute(adminUrl, "create role " + APP + " login");
     TestDatabase.execute(adminUrl, "create role " + WEB + " login");
     TestDatabase.execute(adminUrl, "create role " + BYPASS + " login bypassrls");

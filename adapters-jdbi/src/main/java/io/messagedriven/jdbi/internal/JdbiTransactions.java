@@ -1,12 +1,9 @@
 package io.messagedriven.jdbi.internal;
 
 import io.messagedriven.application.port.StoreException;
-import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
-import io.messagedriven.domain.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
  * Transactions the store opens itself, on its own pool. Each starts by {@linkplain
  * TenantScope#enter scoping} itself to its tenant, in one statement.
  */
-public final class JdbiTransactions implements Transactions {
+public final class JdbiTransactions extends ScopedTransactions {
   /** Set while a transaction of this kind is open on the thread: they do not nest. */
   private final ThreadLocal<Boolean> open = new ThreadLocal<>();
   private final Jdbi jdbi;
@@ -37,18 +34,7 @@ public final class JdbiTransactions implements Transactions {
   }
 
   @Override
-  public <T> T inTenant(TenantId tenant, Function<UnitOfWork, T> work) {
-    Objects.requireNonNull(tenant, "tenant");
-    return in(tenant.value().toString(), work);
-  }
-
-  @Override
-  public <T> T withoutTenant(Function<UnitOfWork, T> work) {
-    return in("", work);
-  }
-
-  private <T> T in(String tenant, Function<UnitOfWork, T> work) {
-    Objects.requireNonNull(work, "work");
+  <T> T in(String tenant, Function<UnitOfWork, T> work) {
     if (open.get() != null) {
       // Jdbi would join the open transaction, and this one's tenant would silently replace its.
       throw new IllegalStateException(

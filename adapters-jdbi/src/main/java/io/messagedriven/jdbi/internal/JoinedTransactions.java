@@ -2,9 +2,7 @@ package io.messagedriven.jdbi.internal;
 
 import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.StoreException;
-import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
-import io.messagedriven.domain.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -19,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * transaction holds nothing of it and can go on. Nothing here commits, rolls back or closes
  * what the caller owns.
  */
-final class JoinedTransactions implements Transactions {
+final class JoinedTransactions extends ScopedTransactions {
   private final Connection connection;
   /** The caller's Jdbi handle, to wake local publishers after its commit; null for a bare connection. */
   private final Handle callerHandle;
@@ -40,18 +38,7 @@ final class JoinedTransactions implements Transactions {
   }
 
   @Override
-  public <T> T inTenant(TenantId tenant, Function<UnitOfWork, T> work) {
-    Objects.requireNonNull(tenant, "tenant");
-    return in(tenant.value().toString(), work);
-  }
-
-  @Override
-  public <T> T withoutTenant(Function<UnitOfWork, T> work) {
-    return in("", work);
-  }
-
-  private <T> T in(String tenant, Function<UnitOfWork, T> work) {
-    Objects.requireNonNull(work, "work");
+  <T> T in(String tenant, Function<UnitOfWork, T> work) {
     requireOpenTransaction();
     Savepoint savepoint = savepoint();
     T result;

@@ -58,6 +58,23 @@ public final class TestDatabase {
     return PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(freshUrl()).build();
   }
 
+  /**
+   * Creates the roles {@code message_driven_tenant} and {@code message_driven_publisher} as an
+   * administrator would, once per server (another test may have made them already).
+   */
+  public static void createTenancyRoles(String url) {
+    execute(url, """
+        do $$ begin
+          if not exists (select from pg_roles where rolname = 'message_driven_tenant') then
+            create role message_driven_tenant nologin;
+          end if;
+          if not exists (select from pg_roles where rolname = 'message_driven_publisher') then
+            create role message_driven_publisher nologin;
+          end if;
+        exception when duplicate_object or unique_violation then null;
+        end $$""");
+  }
+
   /** Runs one statement on {@code url}. */
   public static void execute(String url, String sql) {
     try (Connection connection = DriverManager.getConnection(url);

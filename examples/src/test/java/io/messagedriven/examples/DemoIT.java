@@ -7,7 +7,6 @@ import io.messagedriven.publisher.testing.TcpForwarder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DemoIT {
@@ -40,9 +39,7 @@ class DemoIT {
   void anUnknownDatabaseIsOneLineOnStderrAndExitCode3() {
     String missing = TestDatabase.freshUrl().replace("/md_test_", "/md_missing_");
     try (ProgramRun demo = ProgramRun.start(Demo.class, "--jdbc-url", missing)) {
-      assertThat(demo.exitCode(Duration.ofSeconds(60))).as("%s", demo).isEqualTo(3);
-      assertThat(demo.errLines()).as("%s", demo).singleElement().asString()
-          .startsWith("error: ").contains("the database does not exist");
+      demo.assertFailsInOneLine(3, "the database does not exist");
     }
   }
 
@@ -50,18 +47,14 @@ class DemoIT {
   void aDatabaseThatIsDownIsOneLineOnStderrAndExitCode4() {
     try (ProgramRun demo = ProgramRun.start(Demo.class,
         "--jdbc-url", "jdbc:postgresql://127.0.0.1:" + TcpForwarder.freePort() + "/app?user=app")) {
-      assertThat(demo.exitCode(Duration.ofSeconds(60))).as("%s", demo).isEqualTo(4);
-      assertThat(demo.errLines()).as("%s", demo).singleElement().asString()
-          .startsWith("error: ").contains("the database is down, unreachable or dropped the connection");
+      demo.assertFailsInOneLine(4, "the database is down, unreachable or dropped the connection");
     }
   }
 
   @Test
   void aJdbcUrlTheDriverCannotParseIsOneLineOnStderrAndExitCode2() {
     try (ProgramRun demo = ProgramRun.start(Demo.class, "--jdbc-url", "jdbc:postgresql://127.0.0.1:x/app")) {
-      assertThat(demo.exitCode(Duration.ofSeconds(60))).as("%s", demo).isEqualTo(2);
-      assertThat(demo.errLines()).as("%s", demo).singleElement().asString()
-          .startsWith("error: --jdbc-url must be a JDBC URL the PostgreSQL driver accepts");
+      demo.assertFailsInOneLine(2, "--jdbc-url must be a JDBC URL the PostgreSQL driver accepts");
     }
   }
 }

@@ -90,23 +90,14 @@ class MessagePublisherIT {
     assertThat(output.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
-  @Test
-  void anUnknownDatabaseIsOneLineOnStderrAndExitCode3() {
-    String missing = TestDatabase.freshUrl().replace("/md_test_", "/md_missing_");
-    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class, "--jdbc-url", missing)) {
-      assertThat(publisher.exitCode(Duration.ofSeconds(60))).as("%s", publisher).isEqualTo(3);
-      assertThat(publisher.errLines()).as("%s", publisher).singleElement().asString()
-          .startsWith("error: ").contains("the database does not exist", "md_missing_");
-    }
-  }
-
-  @Test
-  void anUnknownRoleIsOneLineOnStderrAndExitCode3() {
-    String stranger = TestDatabase.freshUrl().replace("user=postgres", "user=nobody_here");
-    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class, "--jdbc-url", stranger)) {
-      assertThat(publisher.exitCode(Duration.ofSeconds(60))).as("%s", publisher).isEqualTo(3);
-      assertThat(publisher.errLines()).as("%s", publisher).singleElement().asString()
-          .startsWith("error: ").contains("the role does not exist", "nobody_here");
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', value = {
+      "/md_test_     | /md_missing_     | the database does not exist",
+      "user=postgres | user=nobody_here | the role does not exist"})
+  void settingsTheDatabaseRefusesAreOneLineOnStderrAndExitCode3(String part, String replacement, String problem) {
+    String refused = TestDatabase.freshUrl().replace(part, replacement);
+    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class, "--jdbc-url", refused)) {
+      publisher.assertFailsInOneLine(3, problem, replacement);
     }
   }
 
@@ -114,10 +105,8 @@ class MessagePublisherIT {
   void aJdbcUrlTheDriverCannotParseIsOneLineOnStderrAndExitCode2() {
     try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class,
         "--jdbc-url", "jdbc:postgresql://127.0.0.1:notaport/app?user=app&password=secret")) {
-      assertThat(publisher.exitCode(Duration.ofSeconds(60))).as("%s", publisher).isEqualTo(2);
-      assertThat(publisher.errLines()).as("%s", publisher).singleElement().asString()
-          .startsWith("error: --jdbc-url must be a JDBC URL the PostgreSQL driver accepts")
-          .contains("password=***").doesNotContain("secret");
+      publisher.assertFailsInOneLine(2, "--jdbc-url must be a JDBC URL the PostgreSQL driver accepts", "password=***");
+      assertThat(publisher.err()).doesNotContain("secret");
     }
   }
 

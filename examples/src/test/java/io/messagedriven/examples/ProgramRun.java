@@ -1,5 +1,7 @@
 package io.messagedriven.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -96,6 +98,15 @@ final class ProgramRun implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted waiting for " + name, e);
     }
+  }
+
+  /**
+   * Asserts that the program ends within a minute with {@code exitCode}, having printed one line
+   * on stderr: {@code error: } and then each of {@code texts}, in order.
+   */
+  void assertFailsInOneLine(int exitCode, String... texts) {
+    assertThat(exitCode(Duration.ofMinutes(1))).as("%s", this).isEqualTo(exitCode);
+    assertThat(errLines()).as("%s", this).singleElement().asString().startsWith("error: ").containsSubsequence(texts);
   }
 
   @Override

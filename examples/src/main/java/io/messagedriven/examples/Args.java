@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code --name value} and {@code --name=value} flags, checked against the names a command knows. */
 public final class Args {
@@ -16,7 +17,8 @@ public final class Args {
   /**
    * Parses {@code args}.
    *
-   * @throws IllegalArgumentException for an unknown flag or one without a value
+   * @throws IllegalArgumentException for an unknown flag (said first, even when it has no value)
+   *     or a known one without a value
    */
   public static Args parse(String[] args, Set<String> known) {
     Map<String, String> values = new HashMap<>();
@@ -30,23 +32,15 @@ public final class Args {
       if (!arg.startsWith("--")) {
         throw new IllegalArgumentException("unexpected argument: " + arg);
       }
-      String name;
-      String value;
       int eq = arg.indexOf('=');
-      if (eq > 0) {
-        name = arg.substring(2, eq);
-        value = arg.substring(eq + 1);
-      } else {
-        name = arg.substring(2);
-        if (i + 1 >= list.size()) {
-          throw new IllegalArgumentException("--" + name + " needs a value");
-        }
-        value = list.get(++i);
-      }
+      String name = eq > 0 ? arg.substring(2, eq) : arg.substring(2);
       if (!known.contains(name)) {
-        throw new IllegalArgumentException("unknown flag --" + name + "; known: --" + String.join(", --", known));
+        throw new IllegalArgumentException("unknown flag --" + name + "; known: --" + String.join(", --", new TreeSet<>(known)));
       }
-      values.put(name, value);
+      if (eq < 0 && i + 1 >= list.size()) {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
+      values.put(name, eq > 0 ? arg.substring(eq + 1) : list.get(++i));
     }
     return new Args(values);
   }

@@ -8,6 +8,7 @@ import io.messagedriven.application.user.CreateUserCommand;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.StoreException;
 import io.messagedriven.domain.DomainException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.Tenant;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +33,14 @@ import java.util.concurrent.TimeUnit;
  * router has handed every event to a handler that prints it.
  *
  * <p>With no arguments it starts an embedded PostgreSQL; {@code --jdbc-url URL} or {@code
- * MESSAGE_DRIVEN_JDBC_URL} points it at your own database.
+ * MESSAGE_DRIVEN_JDBC_URL} points it at your own database. It exits 0 when every event was
+ * routed; otherwise it says why in one line on stderr and exits {@value Exit#FAILED} (not every
+ * event routed), {@value Exit#USAGE} (a bad flag, or a JDBC URL the driver cannot parse), {@value
+ * Exit#REFUSED} (the database refuses the settings: an unknown database or role, a wrong
+ * password) or {@value Exit#UNREACHABLE} (the database is down or unreachable).
  */
 public final class Demo {
+  private static final String USAGE = "usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]";
   private static final List<String[]> PEOPLE = List.of(
       new String[] {"ada@example.com", "Ada Lovelace"},
       new String[] {"grace@example.com", "Grace Hopper"},
@@ -44,28 +51,44 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out));
+    System.exit(run(args, System.out, System.err));
   }
 
   /** Runs the demo; returns the process exit code. */
-  static int run(String[] args, PrintStream out) {
+  static int run(String[] args, PrintStream out, PrintStream err) {
     Args flags;
     try {
       flags = Args.parse(args, Set.of("jdbc-url"));
     } catch (IllegalArgumentException e) {
-      out.println("error: " + e.getMessage());
-      out.println("usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]");
-      return 2;
+      return Exit.with(Exit.USAGE, e.getMessage() + "; " + USAGE, err);
     }
     if (flags.help()) {
-      out.println("usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]");
+      out.println(USAGE);
       out.println("Without a URL (flag or " + Database.URL_VARIABLE + ") an embedded PostgreSQL is started.");
-      return 0;
+      out.println("Exit codes: 0 every event routed, 1 not every event routed, 2 bad flags,");
+      out.println("3 the database refuses the settings, 4 the database is down or unreachable.");
+      return Exit.OK;
     }
-    Quiet.liquibase();
+    Quiet.libraries();
+    try (Database database = Database.open(flags.get("jdbc-url"), out)) {
+      Optional<String> malformed = DatabaseFailures.malformed(database.jdbcUrl());
+      if (malformed.isPresent()) {
+        return Exit.with(Exit.USAGE, malformed.get(), err);
+      }
+      try (PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG).build()) {
+        return demo(store, out, err);
+      } catch (StoreException e) {
+        return Exit.with(DatabaseFailures.waitingHelps(e) ? Exit.UNREACHABLE : Exit.REFUSED, e.getMessage(), err);
+      } catch (IllegalArgumentException e) {
+        return Exit.with(Exit.USAGE, e.getMessage(), err);
+      }
+    }
+  }
+
+  /** Creates the tenant and users, then publishes their events; returns the exit code. */
+  private static int demo(PostgresStore store, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
-    try (Database database = Database.open(flags.get("jdbc-url"), out);
-        PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG).build()) {
+    try {
       out.println("Schema migrated.");
       Clock clock = Clock.systemUTC();
 
@@ -117,15 +140,13 @@ public final class Demo {
         out.println("  handler failures " + failures.count);
         out.println("  took             " + millis + " ms");
         if (!done) {
-          out.println("error: not every event was routed within 30 s");
-          return 1;
+          return Exit.with(Exit.FAILED, "not every event was routed within 30 s", err);
         }
-        return 0;
+        return Exit.OK;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      out.println("error: interrupted");
-      return 1;
+      return Exit.with(Exit.FAILED, "interrupted", err);
     }
   }
 

@@ -1,19 +1,33 @@
 package io.messagedriven.examples;
 
+import io.messagedriven.application.port.StoreException;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The seed's out-of-band {@code message_publisher}: connects to a database and publishes its
- * outbox until stopped. Ctrl-C (SIGINT or SIGTERM) stops it cleanly: running handlers finish and
- * claimed events not yet started are given back.
+ * outbox until stopped. SIGTERM or Ctrl-C stops it cleanly (running handlers finish, claimed
+ * events not yet started are given back) and it exits 0; 1 if a handler was still running after
+ * 30 s (its event is handled again later).
+ *
+ * <p>A database that is down or unreachable is waited for: one log line per try, 1 s apart and
+ * then twice as long each time, up to 30 s. Settings that no wait can fix end it with one line on
+ * stderr: a bad flag or a JDBC URL the driver cannot parse exits {@value Exit#USAGE}, a database
+ * that refuses them (unknown database or role, wrong password) exits {@value Exit#REFUSED}.
  */
 public final class MessagePublisher {
+  private static final Logger log = LoggerFactory.getLogger(MessagePublisher.class);
+  private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
   private static final String USAGE = """
       usage: MessagePublisher --jdbc-url URL [--target log,rabbitmq,kafka,nats,webhook] [target flags]
                               [--name NAME] [--batch-size N] [--workers N]
@@ -23,79 +37,119 @@ public final class MessagePublisher {
         --workers              handler threads (default 4)
       """ + Targets.USAGE + """
 
-      Every event goes to every target; it is marked published once all of them acknowledged it.""";
+      Every event goes to every target; it is marked published once all of them acknowledged it.
+      Exit codes: 0 stopped cleanly, 1 stopped with handlers still running, 2 bad flags,
+      3 the database refuses the settings (unknown database or role, wrong password).""";
 
   private MessagePublisher() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int code = run(args, System.out, new CountDownLatch(1), true);
-    System.exit(code);
+    System.exit(run(args, System.out, System.err, new CountDownLatch(1), true));
   }
 
   /**
-   * Publishes until {@code stop} counts down (or, with {@code onSignal}, the JVM is asked to
-   * exit); returns the exit code.
+   * Publishes until {@code stop} counts down (or, with {@code onSignal}, SIGTERM or SIGINT
+   * arrives); returns the exit code.
    */
-  static int run(String[] args, PrintStream out, CountDownLatch stop, boolean onSignal) throws InterruptedException {
+  static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop, boolean onSignal)
+      throws InterruptedException {
     Args flags;
+    String url;
     try {
       Set<String> known = new HashSet<>(Set.of("jdbc-url", "name", "batch-size", "workers"));
       known.addAll(Targets.FLAGS);
       flags = Args.parse(args, known);
       if (flags.help()) {
         out.println(USAGE);
-        return 0;
+        return Exit.OK;
       }
-      String url = flags.get("jdbc-url", System.getenv(Database.URL_VARIABLE));
+      url = flags.get("jdbc-url", System.getenv(Database.URL_VARIABLE));
       if (url == null || url.isBlank()) {
         throw new IllegalArgumentException("--jdbc-url (or " + Database.URL_VARIABLE + ") is required");
       }
-      int batchSize = flags.intValue("batch-size", 200, 1, 10_000);
-      int workers = flags.intValue("workers", 4, 1, 1_000);
-      Quiet.liquibase();
-      try (Targets targets = Targets.from(flags);
-          PostgresStore store = PostgresStore.builder().jdbcUrl(url).build()) {
-        Publisher publisher = Publisher.builder()
-            .outbox(store.outbox())
-            .signals(store.signals())
-            .handler(targets.router())
-            .name(flags.get("name", "message-publisher"))
-            .batchSize(batchSize)
-            .workers(workers)
-            .build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-          stop.countDown();
-          awaitQuietly(stopped);
-        }, "message-publisher-shutdown");
-        if (onSignal) {
-          Runtime.getRuntime().addShutdownHook(hook);
-        }
-        publisher.start();
-        out.println("Publishing from " + Database.redact(url) + " to " + String.join(", ", targets.names())
-            + " as " + publisher.owner() + "; Ctrl-C to stop.");
-        try {
-          stop.await();
-          out.println("Stopping: finishing in-flight events...");
-          boolean clean = publisher.stop(Duration.ofSeconds(30));
-          out.println(clean ? "Stopped cleanly." : "Stopped; some handlers were still running and will be retried.");
-        } finally {
-          stopped.countDown(); // lets the shutdown hook, and so the JVM, finish
-        }
-        return 0;
+      flags.intValue("batch-size", 200, 1, 10_000);
+      flags.intValue("workers", 4, 1, 1_000);
+      Quiet.libraries();
+      Optional<String> malformed = DatabaseFailures.malformed(url);
+      if (malformed.isPresent()) {
+        throw new IllegalArgumentException(malformed.get());
       }
     } catch (IllegalArgumentException e) {
-      out.println("error: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
+      return usageError(e, err);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    if (onSignal) {
+      StopSignals.install(stop, stopped);
+    }
+    try (Targets targets = Targets.from(flags)) {
+      Optional<PostgresStore> opened;
+      try {
+        opened = open(url, stop);
+      } catch (StoreException refused) {
+        return Exit.with(Exit.REFUSED, refused.getMessage(), err);
+      }
+      if (opened.isEmpty()) {
+        out.println("Stopped before the database could be reached.");
+        return Exit.OK;
+      }
+      try (PostgresStore store = opened.get()) {
+        return publish(store, targets, flags, url, out, stop);
+      }
+    } catch (IllegalArgumentException e) {
+      return usageError(e, err);
+    } finally {
+      stopped.countDown(); // lets the fallback shutdown hook, and so the JVM, finish
     }
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /**
+   * Opens the store, waiting while the database cannot be reached; empty if {@code stop} came
+   * first.
+   *
+   * @throws StoreException when the database refuses the settings, which waiting will not change
+   */
+  private static Optional<PostgresStore> open(String url, CountDownLatch stop) throws InterruptedException {
+    Duration wait = FIRST_WAIT;
+    while (true) {
+      try {
+        return Optional.of(PostgresStore.builder().jdbcUrl(url).build());
+      } catch (StoreException e) {
+        if (!DatabaseFailures.waitingHelps(e)) {
+          throw e;
+        }
+        log.warn("the database is not reachable, trying again in {} s: {}", wait.toSeconds(), Exit.oneLine(e.getMessage()));
+        if (stop.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+          return Optional.empty();
+        }
+        wait = wait.multipliedBy(2);
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+          wait = LONGEST_WAIT;
+        }
+      }
     }
+  }
+
+  private static int publish(PostgresStore store, Targets targets, Args flags, String url, PrintStream out,
+      CountDownLatch stop) throws InterruptedException {
+    Publisher publisher = Publisher.builder()
+        .outbox(store.outbox())
+        .signals(store.signals())
+        .handler(targets.router())
+        .name(flags.get("name", "message-publisher"))
+        .batchSize(flags.intValue("batch-size", 200, 1, 10_000))
+        .workers(flags.intValue("workers", 4, 1, 1_000))
+        .build();
+    publisher.start();
+    out.println("Publishing from " + Database.redact(url) + " to " + String.join(", ", targets.names())
+        + " as " + publisher.owner() + "; Ctrl-C to stop.");
+    stop.await();
+    out.println("Stopping: finishing in-flight events...");
+    boolean clean = publisher.stop(Duration.ofSeconds(30));
+    out.println(clean ? "Stopped cleanly." : "Stopped; some handlers were still running and will be retried.");
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  private static int usageError(IllegalArgumentException e, PrintStream err) {
+    return Exit.with(Exit.USAGE, e.getMessage() + " (--help lists the flags)", err);
   }
 }

@@ -99,12 +99,23 @@ class ArchitectureTest {
       .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "JdbiAdapter", "PublisherAdapter", "Examples")
       .allowEmptyShould(false);
 
+  /** The command-line programs' DatabaseFailures reads the SQLState behind a StoreException; nothing else may. */
+  private static final String READS_SQL_STATES = "io.messagedriven.examples.DatabaseFailures";
+
   @ArchTest
   static final ArchRule persistenceLibrariesStayInTheJdbiAdapter = noClasses()
       .that().resideOutsideOfPackages(JDBI_ADAPTER)
       .and().resideOutsideOfPackages("io.messagedriven.examples.bench..", "io.messagedriven.examples.service..")
+      .and().doNotHaveFullyQualifiedName(READS_SQL_STATES)
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.jdbi..", "liquibase..", "java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.postgresql..")
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule sqlStatesAreReadThroughJdbcAlone = noClasses()
+      .that().haveFullyQualifiedName(READS_SQL_STATES)
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "org.jdbi..", "liquibase..", "javax.sql..", "com.zaxxer.hikari..", "org.postgresql..")
       .allowEmptyShould(false);
 
   @ArchTest

@@ -11,6 +11,7 @@ import io.messagedriven.domain.TenantId;
 import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import io.messagedriven.publisher.testing.RequiresServer;
+import io.messagedriven.publisher.testing.TcpForwarder;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -18,11 +19,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -72,19 +76,111 @@ class MessagePublisherIT {
       "--target kafka --kafka-bootstrap nohost | --target kafka: bootstrapServers must be host:port",
       "--target nats --nats-subject-prefix events | --target nats: subjectPrefix must be empty or tokens ending with a dot",
       "--batch-size 0 | --batch-size must be 1 to 10000, was 0",
-      "--nats-urls x | unknown flag --nats-urls"})
-  void badFlagValuesAreRefusedWithExitCode2(String flags, String error) {
+      "--nats-urls x | unknown flag --nats-urls",
+      "--nats-urls | unknown flag --nats-urls"})
+  void badFlagValuesAreOneLineOnStderrAndExitCode2(String flags, String error) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
     String[] args = ("--jdbc-url jdbc:postgresql://127.0.0.1:1/none " + flags).split(" ");
-    int code = run(new CountDownLatch(0), output, args);
+    int code = run(new CountDownLatch(0), output, errors, args);
 
     assertThat(code).isEqualTo(2);
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("error: " + error).contains("usage:");
+    assertThat(errors.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        .startsWith("error: " + error).endsWith("(--help lists the flags)");
+    assertThat(output.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', value = {
+      "/md_test_     | /md_missing_     | the database does not exist",
+      "user=postgres | user=nobody_here | the role does not exist"})
+  void settingsTheDatabaseRefusesAreOneLineOnStderrAndExitCode3(String part, String replacement, String problem) {
+    String refused = TestDatabase.freshUrl().replace(part, replacement);
+    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class, "--jdbc-url", refused)) {
+      publisher.assertFailsInOneLine(3, problem, replacement);
+    }
+  }
+
+  @Test
+  void aJdbcUrlTheDriverCannotParseIsOneLineOnStderrAndExitCode2() {
+    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class,
+        "--jdbc-url", "jdbc:postgresql://127.0.0.1:notaport/app?user=app&password=secret")) {
+      publisher.assertFailsInOneLine(2, "--jdbc-url must be a JDBC URL the PostgreSQL driver accepts", "password=***");
+      assertThat(publisher.err()).doesNotContain("secret");
+    }
+  }
+
+  /**
+   * The database is first a closed port (a forwarder that is stopped), then the forwarder opens
+   * onto the real PostgreSQL: the publisher says once per try that it waits, then publishes what
+   * the outbox holds, and exits 0 on SIGTERM.
+   */
+  @Test
+  void aDatabaseThatIsNotThereIsWaitedForWithOneLinePerTryThenPublishedFromAndSigtermExits0() {
+    String url = TestDatabase.freshUrl();
+    String userId;
+    try (PostgresStore store = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(url).build()) {
+      TenantId tenant = new CreateTenant(store.transactions(), Clock.systemUTC())
+          .handle(new CreateTenantCommand("waited", "Waited")).id();
+      userId = new CreateUser(store.transactions(), new PostgresUsers(), Clock.systemUTC())
+          .handle(CreateUserCommand.of(tenant, "ada@example.com", "Ada")).id().toString();
+    }
+    try (TcpForwarder database = TcpForwarder.start(portOf(url))) {
+      database.stop();
+      try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class,
+          "--jdbc-url", url.replace(":" + portOf(url) + "/", ":" + database.port() + "/"), "--target", "log")) {
+        publisher.awaitErr("two tries", Duration.ofSeconds(30), err -> tries(err) >= 2);
+
+        assertThat(publisher.isAlive()).as("%s", publisher).isTrue();
+        assertThat(publisher.errLines()).as("%s", publisher).allSatisfy(line -> assertThat(line)
+            .contains("WARN", "the database is not reachable, trying again in ",
+                "the database is down, unreachable or dropped the connection"));
+        assertThat(publisher.err()).contains("trying again in 1 s").contains("trying again in 2 s");
+
+        database.resume();
+        publisher.awaitErr("the user's event published", Duration.ofSeconds(30),
+            err -> err.contains("User.created id=") && err.contains(userId));
+        publisher.terminate();
+
+        assertThat(publisher.exitCode(Duration.ofSeconds(60))).as("%s", publisher).isZero();
+        assertThat(publisher.out()).contains("Publishing from", "Stopped cleanly.");
+        assertThat(publisher.err()).as("no stack trace").doesNotContain("\tat ", "Exception");
+      }
+    }
+  }
+
+  @Test
+  void sigtermWhileWaitingForTheDatabaseExits0() {
+    try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class,
+        "--jdbc-url", "jdbc:postgresql://127.0.0.1:" + TcpForwarder.freePort() + "/app?user=app")) {
+      publisher.awaitErr("a first try", Duration.ofSeconds(30), err -> tries(err) >= 1);
+      publisher.terminate();
+
+      assertThat(publisher.exitCode(Duration.ofSeconds(30))).as("%s", publisher).isZero();
+      assertThat(publisher.out()).contains("Stopped before the database could be reached.");
+    }
+  }
+
+  private static long tries(String err) {
+    return err.lines().filter(line -> line.contains("the database is not reachable, trying again in")).count();
+  }
+
+  private static int portOf(String url) {
+    Matcher port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(url);
+    if (!port.find()) {
+      throw new IllegalArgumentException("no port in " + url);
+    }
+    return Integer.parseInt(port.group(1));
   }
 
   private static int run(CountDownLatch stop, ByteArrayOutputStream output, String... args) {
+    return run(stop, output, output, args);
+  }
+
+  private static int run(CountDownLatch stop, ByteArrayOutputStream output, ByteArrayOutputStream errors, String... args) {
     try {
-      return MessagePublisher.run(args, new PrintStream(output, true, StandardCharsets.UTF_8), stop, false);
+      return MessagePublisher.run(args, new PrintStream(output, true, StandardCharsets.UTF_8),
+          new PrintStream(errors, true, StandardCharsets.UTF_8), stop, false);
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }

@@ -17,6 +17,10 @@ class WellFormedJsonTest {
     assertThat(WellFormedJson.problem(json)).as("problem of %s", json).isEmpty();
   }
 
+  private static void assertNotJson(String json, String problem) {
+    assertThat(problemOf(json)).isEqualTo("it is not well-formed JSON: " + problem);
+  }
+
   private static String problemOf(String json) {
     Optional<String> problem = WellFormedJson.problem(json);
     assertThat(problem).as("problem of %s", json).isPresent();
@@ -59,7 +63,7 @@ class WellFormedJsonTest {
       "[-Infinity] | the number at offset 1 has no digit after '-'",
       "[1.5.2] | unexpected '.' at offset 4 where ',' or ']' belongs"})
   void refusesNumbersOutsideTheGrammar(String json, String problem) {
-    assertThat(problemOf(json)).isEqualTo("it is not well-formed JSON: " + problem);
+    assertNotJson(json, problem);
   }
 
   @Test
@@ -94,7 +98,7 @@ class WellFormedJsonTest {
       "[\"a\\\"]      | the string at offset 1 is not closed",
       "'single'       | unexpected ''' at offset 0 where a value belongs"})
   void refusesMalformedStringsAndEscapes(String json, String problem) {
-    assertThat(problemOf(json)).isEqualTo("it is not well-formed JSON: " + problem);
+    assertNotJson(json, problem);
   }
 
   @Test
@@ -167,7 +171,7 @@ class WellFormedJsonTest {
       "nulll   | unexpected 'l' at offset 4 after the JSON value",
       "undefined | unexpected 'u' at offset 0 where a value belongs"})
   void refusesOtherWords(String json, String problem) {
-    assertThat(problemOf(json)).isEqualTo("it is not well-formed JSON: " + problem);
+    assertNotJson(json, problem);
   }
 
   @Test
@@ -218,7 +222,7 @@ class WellFormedJsonTest {
       "[1            | it ends where ',' or ']' belongs",
       "/* c */ {}    | unexpected '/' at offset 0 where a value belongs"})
   void refusesBrokenStructure(String json, String problem) {
-    assertThat(problemOf(json)).isEqualTo("it is not well-formed JSON: " + problem);
+    assertNotJson(json, problem);
   }
 
   @Test

@@ -74,7 +74,7 @@ public final class Bench {
           settings.writers(), settings.users(), settings.rate(), settings.seconds(),
           events == null ? settings.heapEvents() : events, settings.batchSize(), settings.workers());
     }
-    Quiet.liquibase();
+    Quiet.libraries();
     if (child) {
       HeapBench.child(url, settings.heapEvents(), settings, out);
       return 0;

@@ -65,7 +65,7 @@ public final class BrokerBench {
       out.println(USAGE);
       return 0;
     }
-    Quiet.liquibase();
+    Quiet.libraries();
     try (Database database = Database.openExplicit(settings.jdbcUrl, out);
         PostgresStore store = PostgresStore.builder().jdbcUrl(database.jdbcUrl()).changelog(PostgresUsers.CHANGELOG)
             .maximumPoolSize(16).build();

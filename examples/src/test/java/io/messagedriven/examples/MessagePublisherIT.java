@@ -97,7 +97,7 @@ class MessagePublisherIT {
   void settingsTheDatabaseRefusesAreOneLineOnStderrAndExitCode3(String part, String replacement, String problem) {
     String refused = TestDatabase.freshUrl().replace(part, replacement);
     try (ProgramRun publisher = ProgramRun.start(MessagePublisher.class, "--jdbc-url", refused)) {
-      publisher.assertFailsInOneLine(3, problem, replacement);
+      publisher.assertFailsInOneLine(3, replacement, problem);
     }
   }
 

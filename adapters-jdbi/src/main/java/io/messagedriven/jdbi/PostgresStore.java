@@ -308,6 +308,10 @@ public final class PostgresStore implements AutoCloseable {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
           throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, was " + redacted(jdbcUrl));
         }
+        if (!JdbiStore.driverAccepts(jdbcUrl)) {
+          throw new IllegalArgumentException("jdbcUrl is not a URL the PostgreSQL driver accepts (host, port, "
+              + "database and parameters), was " + redacted(jdbcUrl));
+        }
       } else if (jdbcUrl != null) {
         throw new IllegalArgumentException("give either jdbcUrl or dataSource, not both; jdbcUrl was " + redacted(jdbcUrl));
       }

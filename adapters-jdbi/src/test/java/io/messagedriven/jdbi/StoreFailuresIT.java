@@ -36,6 +36,15 @@ class StoreFailuresIT {
   }
 
   @Test
+  void aUrlTheDriverCannotParseIsABadSettingNamingIt() {
+    assertThatThrownBy(() -> PostgresStore.builder().jdbcUrl("jdbc:postgresql://127.0.0.1:notaport/app?password=secret").build())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jdbcUrl is not a URL the PostgreSQL driver accepts")
+        .hasMessageContaining("password=***")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
   void anUnknownDatabaseIsAStoreErrorSayingSo() {
     String url = TestDatabase.freshUrl().replaceFirst("/md_test_[0-9a-f]+", "/no_such_database");
 

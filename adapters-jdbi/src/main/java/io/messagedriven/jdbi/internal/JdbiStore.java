@@ -93,6 +93,11 @@ public final class JdbiStore implements AutoCloseable {
     return settings.jdbcUrl() == null ? "the given data source" : redacted(settings.jdbcUrl());
   }
 
+  /** Whether the PostgreSQL driver can parse {@code url} (a bad port, say, it cannot). */
+  public static boolean driverAccepts(String url) {
+    return org.postgresql.Driver.parseURL(url, new Properties()) != null;
+  }
+
   /** The URL with any password parameter masked, for messages and logs. */
   public static String redacted(String url) {
     return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");

@@ -60,6 +60,22 @@ final class TestApps {
     }
   }
 
+  /** The name of the database {@code url} connects to. */
+  static String currentDatabase(String url) {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      return connection.getCatalog();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** {@code url} on the server's {@code postgres} database, to administer the database of {@code url} from outside it. */
+  static String administration(String url) {
+    int path = url.indexOf('/', url.indexOf("//") + 2);
+    int query = url.indexOf('?', path);
+    return url.substring(0, path + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+  }
+
   /** The events in the outbox. */
   static long events(String url) {
     return count(url, "select count(*) from message_driven.events");

@@ -14,12 +14,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReadmeTest {
   private static final Path ROOT = Path.of("..");
   private static final Path SOURCES = Path.of("src/main/java/io/messagedriven/examples");
+  /** The Spring Boot sample's sources, in module examples/spring-boot, relative to {@link #SOURCES}. */
+  private static final String SPRING_BOOT = "../../../../../../spring-boot/src/main/java/io/messagedriven/examples/spring/";
 
   @ParameterizedTest
   @CsvSource({"EmbeddingExample.java, embed", "WelcomeEmailHandler.java, handler", "QueryingExample.java, query",
       "RedisListHandler.java, adapter", "BrokerTargetsExample.java, rabbitmq", "BrokerTargetsExample.java, kafka",
       "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose",
-      "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi"})
+      "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi",
+      SPRING_BOOT + "SignupService.java, transactional", SPRING_BOOT + "WelcomeHandler.java, handler"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

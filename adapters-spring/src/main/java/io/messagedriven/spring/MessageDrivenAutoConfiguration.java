@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,10 +45,14 @@ public class MessageDrivenAutoConfiguration {
 
   /**
    * The store on the application's data source; it runs the migrations unless {@code
-   * message-driven.migrate=false}. Closing it leaves the data source open.
+   * message-driven.migrate=false}. It is created after the application's own database
+   * initialization (Spring Boot's Liquibase or Flyway, {@code schema.sql}), so a changelog of
+   * the application's that includes the library's has run first. Closing it leaves the data
+   * source open.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
   public PostgresStore messageDrivenStore(DataSource dataSource, MessageDrivenProperties properties) {
     PostgresStore.Builder builder = PostgresStore.builder()
         .dataSource(dataSource)

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Application contexts with the starter on a fresh database that has a service's own {@code orders} table. */
-final class TestApps {
+public final class TestApps {
   static final String ORDERS_TABLE = "create table orders (id uuid primary key, total_cents bigint not null)";
 
   private TestApps() {}
@@ -49,7 +49,7 @@ final class TestApps {
   }
 
   /** One number read with {@code sql} on {@code url}, as the superuser (row-level security does not hide rows). */
-  static long count(String url, String sql) {
+  public static long count(String url, String sql) {
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.messagedriven.jdbi.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import io.messagedriven.spring.TestApps;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,7 @@ class JpaTransactionIT {
   PlatformTransactionManager transactionManager;
 
   @Test
-  void theEntityAndItsEventCommitTogetherAndThePublisherHandsItOn() throws Exception {
+  void theEntityAndItsEventCommitTogetherAndThePublisherHandsItOn() {
     assertThat(transactionManager).isInstanceOf(JpaTransactionManager.class);
 
     UUID ada = customers.register("Ada", false);
@@ -48,7 +45,7 @@ class JpaTransactionIT {
   }
 
   @Test
-  void aRolledBackJpaTransactionLeavesNeitherTheEntityNorTheEvent() throws Exception {
+  void aRolledBackJpaTransactionLeavesNeitherTheEntityNorTheEvent() {
     long customersBefore = count("select count(*) from customers");
     long eventsBefore = count("select count(*) from message_driven.events");
 
@@ -58,12 +55,7 @@ class JpaTransactionIT {
     assertThat(count("select count(*) from message_driven.events")).isEqualTo(eventsBefore);
   }
 
-  private static long count(String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(URL);
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
+  private static long count(String sql) {
+    return TestApps.count(URL, sql);
   }
 }

@@ -10,6 +10,7 @@ import io.messagedriven.publisher.Publisher;
 import io.messagedriven.spring.internal.HandlerRoutes;
 import io.messagedriven.spring.internal.PublisherLifecycle;
 import io.messagedriven.spring.internal.PublisherSettings;
+import io.messagedriven.spring.internal.RefusedSettings;
 import io.messagedriven.spring.internal.SpringTransactions;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -21,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -62,12 +62,12 @@ public class MessageDrivenAutoConfiguration {
     try {
       properties.getChangelogs().forEach(builder::changelog);
     } catch (IllegalArgumentException e) {
-      throw refused("message-driven.changelogs", properties.getChangelogs(), e);
+      throw RefusedSettings.refused("message-driven.changelogs", properties.getChangelogs(), e);
     }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw refused("message-driven.schema", properties.getSchema(), e);
+      throw RefusedSettings.refused("message-driven.schema", properties.getSchema(), e);
     }
   }
 
@@ -147,10 +147,4 @@ public class MessageDrivenAutoConfiguration {
     }
   }
 
-  private static InvalidConfigurationPropertyValueException refused(String property, Object value, IllegalArgumentException e) {
-    InvalidConfigurationPropertyValueException refused =
-        new InvalidConfigurationPropertyValueException(property, value, e.getMessage());
-    refused.initCause(e);
-    return refused;
-  }
 }

@@ -43,7 +43,8 @@ public final class TestApps {
         .withConfiguration(AutoConfigurations.of(
             DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
-            MessageDrivenAutoConfiguration.class, MessageDrivenHealthAutoConfiguration.class))
+            MessageDrivenAutoConfiguration.class, MessageDrivenHealthAutoConfiguration.class,
+            MessageDrivenRabbitMqAutoConfiguration.class))
         .withPropertyValues("spring.datasource.url=" + url, "spring.datasource.hikari.maximum-pool-size=6",
             "message-driven.publisher.poll-interval=100ms");
   }

@@ -3,9 +3,6 @@ package io.messagedriven.spring.internal;
 import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.publisher.Publisher;
 import io.messagedriven.spring.MessageDrivenProperties;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -13,10 +10,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * a setting the builder refuses into a startup failure that names the property.
  */
 public final class PublisherSettings {
-  private static final String PREFIX = "message-driven.publisher.";
-
-  /** Builder setting name (as the builder's messages name it) to the property and its value. */
-  private final Map<String, Map.Entry<String, Object>> applied = new LinkedHashMap<>();
+  private final RefusedSettings applied = new RefusedSettings("message-driven.publisher.");
 
   private PublisherSettings() {}
 
@@ -63,7 +57,7 @@ public final class PublisherSettings {
    *     builder refuses; a refusal of a setting no property sets (a customizer's) is rethrown as is
    */
   public Publisher build(Publisher.Builder builder) {
-    return refusedAsProperty(builder::build);
+    return applied.build(builder::build);
   }
 
   private RetryPolicy retryPolicy(MessageDrivenProperties.Retry retry) {
@@ -74,28 +68,11 @@ public final class PublisherSettings {
     put("multiplier", retryPrefix + "multiplier", retry.getMultiplier());
     put("jitter", retryPrefix + "jitter", retry.getJitter());
     put("nonRetryable", retryPrefix + "non-retryable", retry.getNonRetryable());
-    return refusedAsProperty(() -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialDelay(),
+    return applied.build(() -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialDelay(),
         retry.getMaxDelay(), retry.getMultiplier(), retry.getJitter(), retry.getNonRetryable()));
   }
 
   private void put(String setting, String property, Object value) {
-    applied.put(setting, Map.entry(PREFIX + property, value == null ? "null" : value));
-  }
-
-  private <T> T refusedAsProperty(Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      int space = message.indexOf(' ');
-      Map.Entry<String, Object> property = applied.get(space < 0 ? message : message.substring(0, space));
-      if (property == null) {
-        throw e;
-      }
-      InvalidConfigurationPropertyValueException refused =
-          new InvalidConfigurationPropertyValueException(property.getKey(), property.getValue(), message);
-      refused.initCause(e);
-      throw refused;
-    }
+    applied.put(setting, property, value);
   }
 }

@@ -35,11 +35,11 @@ public class MessageDrivenRabbitMqAutoConfiguration {
   @ConditionalOnMissingBean
   public RabbitMqHandler messageDrivenRabbitMq(RabbitMqTargetProperties properties) {
     RefusedSettings settings = new RefusedSettings("message-driven.targets.rabbitmq.");
-    settings.put("uri", "uri", "(redacted)");
-    settings.put("exchange", "exchange", properties.getExchange());
-    settings.put("confirmTimeout", "confirm-timeout", properties.getConfirmTimeout());
-    settings.put("connectionTimeout", "connection-timeout", properties.getConnectionTimeout());
-    settings.put("connectionName", "connection-name", properties.getConnectionName());
+    settings.put("uri", "(not shown: it may hold a password)");
+    settings.put("exchange", properties.getExchange());
+    settings.put("confirm-timeout", properties.getConfirmTimeout());
+    settings.put("connection-timeout", properties.getConnectionTimeout());
+    settings.put("connection-name", properties.getConnectionName());
     return settings.build(() -> RabbitMqHandler.builder()
         .uri(properties.getUri())
         .exchange(properties.getExchange())

@@ -22,29 +22,21 @@ public final class PublisherSettings {
    */
   public static PublisherSettings apply(MessageDrivenProperties.Publisher properties, Publisher.Builder builder) {
     PublisherSettings settings = new PublisherSettings();
-    settings.put("name", "name", properties.getName());
-    builder.name(properties.getName());
-    settings.put("batchSize", "batch-size", properties.getBatchSize());
-    builder.batchSize(properties.getBatchSize());
-    settings.put("workers", "workers", properties.getWorkers());
-    builder.workers(properties.getWorkers());
+    RefusedSettings applied = settings.applied;
+    applied.set("name", properties.getName(), builder::name);
+    applied.set("batch-size", properties.getBatchSize(), builder::batchSize);
+    applied.set("workers", properties.getWorkers(), builder::workers);
     if (properties.getMaxInFlight() != null) {
-      settings.put("maxInFlight", "max-in-flight", properties.getMaxInFlight());
-      builder.maxInFlight(properties.getMaxInFlight());
+      applied.set("max-in-flight", properties.getMaxInFlight(), builder::maxInFlight);
     }
-    settings.put("pollInterval", "poll-interval", properties.getPollInterval());
-    builder.pollInterval(properties.getPollInterval());
-    settings.put("lease", "lease", properties.getLease());
-    builder.lease(properties.getLease());
-    settings.put("stopTimeout", "stop-timeout", properties.getStopTimeout());
-    builder.stopTimeout(properties.getStopTimeout());
-    settings.put("outageProbeInterval", "outage-probe-interval", properties.getOutageProbeInterval());
-    builder.outageProbeInterval(properties.getOutageProbeInterval());
+    applied.set("poll-interval", properties.getPollInterval(), builder::pollInterval);
+    applied.set("lease", properties.getLease(), builder::lease);
+    applied.set("stop-timeout", properties.getStopTimeout(), builder::stopTimeout);
+    applied.set("outage-probe-interval", properties.getOutageProbeInterval(), builder::outageProbeInterval);
     if (properties.isKeepPublishedForever()) {
       builder.keepPublishedForever();
     } else {
-      settings.put("keepPublished", "keep-published", properties.getKeepPublished());
-      builder.keepPublished(properties.getKeepPublished());
+      applied.set("keep-published", properties.getKeepPublished(), builder::keepPublished);
     }
     builder.retryPolicy(settings.retryPolicy(properties.getRetry()));
     return settings;
@@ -61,18 +53,13 @@ public final class PublisherSettings {
   }
 
   private RetryPolicy retryPolicy(MessageDrivenProperties.Retry retry) {
-    String retryPrefix = "retry.";
-    put("maxAttempts", retryPrefix + "max-attempts", retry.getMaxAttempts());
-    put("initialDelay", retryPrefix + "initial-delay", retry.getInitialDelay());
-    put("maxDelay", retryPrefix + "max-delay", retry.getMaxDelay());
-    put("multiplier", retryPrefix + "multiplier", retry.getMultiplier());
-    put("jitter", retryPrefix + "jitter", retry.getJitter());
-    put("nonRetryable", retryPrefix + "non-retryable", retry.getNonRetryable());
+    applied.put("retry.max-attempts", retry.getMaxAttempts());
+    applied.put("retry.initial-delay", retry.getInitialDelay());
+    applied.put("retry.max-delay", retry.getMaxDelay());
+    applied.put("retry.multiplier", retry.getMultiplier());
+    applied.put("retry.jitter", retry.getJitter());
+    applied.put("retry.non-retryable", retry.getNonRetryable());
     return applied.build(() -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialDelay(),
         retry.getMaxDelay(), retry.getMultiplier(), retry.getJitter(), retry.getNonRetryable()));
-  }
-
-  private void put(String setting, String property, Object value) {
-    applied.put(setting, property, value);
   }
 }

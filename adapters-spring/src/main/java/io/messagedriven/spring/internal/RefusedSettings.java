@@ -2,6 +2,7 @@ package io.messagedriven.spring.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -19,9 +20,23 @@ public final class RefusedSettings {
     this.prefix = prefix;
   }
 
-  /** Records that builder setting {@code setting} comes from property {@code prefix + property} with {@code value}. */
-  public void put(String setting, String property, Object value) {
-    properties.put(setting, Map.entry(prefix + property, value == null ? "null" : value));
+  /**
+   * Records that property {@code prefix + property} (such as {@code retry.max-attempts}) has
+   * {@code value}, for the builder setting of the same name in camel case ({@code maxAttempts}).
+   */
+  public void put(String property, Object value) {
+    String[] words = property.substring(property.lastIndexOf('.') + 1).split("-");
+    StringBuilder setting = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      setting.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    properties.put(setting.toString(), Map.entry(prefix + property, value == null ? "null" : value));
+  }
+
+  /** Records {@code property} with {@code value} (see {@link #put}) and hands the value to {@code setter}. */
+  public <T> void set(String property, T value, Consumer<T> setter) {
+    put(property, value);
+    setter.accept(value);
   }
 
   /**

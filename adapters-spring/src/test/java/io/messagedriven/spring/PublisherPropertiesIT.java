@@ -21,11 +21,18 @@ class PublisherPropertiesIT {
         .withBean(PublisherCustomizer.class, () -> builder -> built.set(builder.toString()))
         .withPropertyValues("message-driven.publisher.name=orders", "message-driven.publisher.batch-size=50",
             "message-driven.publisher.workers=2", "message-driven.publisher.max-in-flight=300",
-            "message-driven.publisher.poll-interval=250ms", "message-driven.publisher.lease=2m")
+            "message-driven.publisher.poll-interval=250ms", "message-driven.publisher.lease=2m",
+            "message-driven.publisher.stop-timeout=10s", "message-driven.publisher.outage-probe-interval=2s",
+            "message-driven.publisher.keep-published=2d", "message-driven.publisher.retry.max-attempts=3",
+            "message-driven.publisher.retry.initial-delay=100ms", "message-driven.publisher.retry.max-delay=1m",
+            "message-driven.publisher.retry.multiplier=3", "message-driven.publisher.retry.jitter=0.5",
+            "message-driven.publisher.retry.non-retryable=java.lang.IllegalArgumentException")
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(built.get()).isEqualTo("Publisher.Builder[name=orders, batchSize=50, workers=2, "
-              + "maxInFlight=300, pollInterval=PT0.25S, lease=PT2M]");
+              + "maxInFlight=300, pollInterval=PT0.25S, lease=PT2M, stopTimeout=PT10S, outageProbeInterval=PT2S, "
+              + "keepPublished=PT48H, retryPolicy=RetryPolicy[maxAttempts=3, initialDelay=PT0.1S, maxDelay=PT1M, "
+              + "multiplier=3.0, jitter=0.5, nonRetryable=[class java.lang.IllegalArgumentException]]]");
           assertThat(context.getBean(Publisher.class).owner()).startsWith("orders-");
         });
   }

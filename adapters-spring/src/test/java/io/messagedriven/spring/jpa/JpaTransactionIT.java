@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** A JPA entity and its event commit together in a Hibernate transaction on the application's DataSource. */
 @SpringBootTest(classes = JpaApp.class, properties = {
-    "spring.jpa.hibernate.ddl-auto=create", "message-driven.publisher.poll-interval=100ms"})
+    "spring.jpa.hibernate.ddl-auto=create", "message-driven.publisher.poll-interval=100ms",
+    "spring.liquibase.enabled=false"})
 class JpaTransactionIT {
   private static final String URL = TestDatabase.freshUrl();
 

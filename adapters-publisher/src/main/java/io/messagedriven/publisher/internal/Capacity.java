@@ -60,11 +60,15 @@ final class Capacity {
     }
   }
 
-  /** Records claimed events as held. */
-  void hold(List<ClaimedEvent> events) {
-    long now = System.nanoTime();
+  /**
+   * Records claimed events as held, their leases counted from {@code claimStartedAt} ({@link
+   * System#nanoTime()} before the claim was sent): the database starts a lease during the claim,
+   * so counting from when the claim returned would let a slow claim (a loaded database) make this
+   * publisher think it holds a lease that has already run out, and claim the event again itself.
+   */
+  void hold(List<ClaimedEvent> events, long claimStartedAt) {
     for (ClaimedEvent event : events) {
-      held.put(event.event().id(), now);
+      held.put(event.event().id(), claimStartedAt);
     }
   }
 

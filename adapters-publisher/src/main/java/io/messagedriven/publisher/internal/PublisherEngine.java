@@ -162,12 +162,13 @@ public final class PublisherEngine implements AutoCloseable {
           continue;
         }
         ackWakePending = false;
+        long claimStartedAt = System.nanoTime();
         List<ClaimedEvent> claimed =
             step.claim(settings.owner(), room, settings.lease(), capacity.overrunning(settings.lease()));
         if (probe && !claimed.isEmpty()) {
           outage.probing();
         }
-        capacity.hold(claimed);
+        capacity.hold(claimed, claimStartedAt);
         capacity.giveBack(room - claimed.size());
         room = 0;
         dispatch(claimed);

@@ -1,0 +1,169 @@
+package io.messagedriven.micrometer;
+
+import static io.messagedriven.publisher.BuilderChecks.require;
+
+import io.messagedriven.application.port.BatchEventHandler;
+import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.publishing.PublishingListener;
+import io.messagedriven.micrometer.internal.Meters;
+import io.messagedriven.micrometer.internal.MeteringListener;
+import io.messagedriven.micrometer.internal.TimedBatchHandler;
+import io.messagedriven.micrometer.internal.TimedHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * Micrometer metrics of the outbox and its publishers.
+ *
+ * <p>Publishing is measured through the publisher's own extension points: {@link
+ * #listener(String)} counts what a publisher records and times occurrence to publication, {@link
+ * #timed(String, EventHandler)} times a target's handler.
+ *
+ * <table>
+ *   <caption>Meters (Prometheus names in brackets)</caption>
+ *   <tr><th>name</th><th>type</th><th>tags</th><th>what</th></tr>
+ *   <tr><td>{@value #PUBLISHED} ({@code message_driven_published_total})</td><td>counter</td>
+ *       <td>event, target</td><td>events marked published</td></tr>
+ *   <tr><td>{@value #RETRIED}</td><td>counter</td><td>event, target</td><td>failed attempts put back for a retry</td></tr>
+ *   <tr><td>{@value #FAILED}</td><td>counter</td><td>event, target</td><td>events failed for good</td></tr>
+ *   <tr><td>{@value #UNAVAILABLE}</td><td>counter</td><td>event, target</td>
+ *       <td>attempts given back while the target was unavailable (an outage spends no attempt)</td></tr>
+ *   <tr><td>{@value #LEASE_LOST}</td><td>counter</td><td>event, target</td>
+ *       <td>outcomes not recorded because the lease had passed to another publisher</td></tr>
+ *   <tr><td>{@value #HANDLER} ({@code message_driven_handler_seconds})</td><td>timer</td>
+ *       <td>event, target, outcome ({@code success}, {@code failure})</td><td>time the target's handler took</td></tr>
+ *   <tr><td>{@value #LATENCY} ({@code message_driven_latency_seconds})</td><td>timer</td>
+ *       <td>event, target</td><td>from the event's {@code occurredAt} to its publication being recorded</td></tr>
+ * </table>
+ *
+ * <p>With {@link Builder#tenantTag(boolean)} every meter is also tagged {@value #TENANT} (the
+ * tenant id): one series per tenant, a cardinality that is yours to choose.
+ *
+ * <pre>{@code
+ * OutboxMetrics metrics = OutboxMetrics.builder().registry(registry).build();
+ * Publisher.builder()
+ *     .outbox(store.outbox())
+ *     .handler(metrics.timed("rabbitmq", rabbit))
+ *     .listener(metrics.listener("rabbitmq"))
+ *     .build();
+ * }</pre>
+ */
+public final class OutboxMetrics {
+  /** Counter of events marked published. */
+  public static final String PUBLISHED = Meters.PUBLISHED;
+  /** Counter of failed attempts put back for a retry. */
+  public static final String RETRIED = Meters.RETRIED;
+  /** Counter of events failed for good. */
+  public static final String FAILED = Meters.FAILED;
+  /** Counter of attempts given back while the target was unavailable. */
+  public static final String UNAVAILABLE = Meters.UNAVAILABLE;
+  /** Counter of outcomes not recorded because the lease had passed to another publisher. */
+  public static final String LEASE_LOST = Meters.LEASE_LOST;
+  /** Timer of the target's handler, per event. */
+  public static final String HANDLER = Meters.HANDLER;
+  /** Timer from an event's {@code occurredAt} to its publication being recorded. */
+  public static final String LATENCY = Meters.LATENCY;
+
+  /** Tag: the event name, such as {@code User.created}. */
+  public static final String EVENT = Meters.EVENT;
+  /** Tag: the target, as named in {@link #listener(String)} and {@link #timed(String, EventHandler)}. */
+  public static final String TARGET = Meters.TARGET;
+  /** Tag, opt-in: the tenant id. */
+  public static final String TENANT = Meters.TENANT;
+  /** Tag of {@value #HANDLER}: {@code success} or {@code failure}. */
+  public static final String OUTCOME = Meters.OUTCOME;
+
+  private final Meters meters;
+  private final Clock clock;
+
+  private OutboxMetrics(Meters meters, Clock clock) {
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /** A builder; {@code registry} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A listener for a publisher of {@code target}: counts what it records ({@value #PUBLISHED},
+   * {@value #RETRIED}, {@value #FAILED}, {@value #UNAVAILABLE}, {@value #LEASE_LOST}) and times
+   * {@value #LATENCY}, each tagged with the event name and {@code target}.
+   *
+   * @param target the {@value #TARGET} tag: 1 to 64 letters, digits, '.', '_' or '-', such as {@code rabbitmq}
+   * @throws IllegalArgumentException if {@code target} is malformed
+   */
+  public PublishingListener listener(String target) {
+    return new MeteringListener(meters, checkedTarget(target), clock);
+  }
+
+  /**
+   * {@code handler} with each call timed as {@value #HANDLER}, tagged with the event name, {@code
+   * target} and the outcome. A {@link BatchEventHandler} stays one, so broker targets keep
+   * pipelining; each event of a batch is recorded with the time of the whole call. What the
+   * handler throws goes on unchanged.
+   *
+   * @param target the {@value #TARGET} tag, as for {@link #listener(String)}
+   * @throws IllegalArgumentException if {@code target} is malformed or {@code handler} null
+   */
+  public EventHandler timed(String target, EventHandler handler) {
+    String checked = checkedTarget(target);
+    require(handler != null, "handler is required, was null");
+    return handler instanceof BatchEventHandler batch
+        ? new TimedBatchHandler(meters, checked, batch)
+        : new TimedHandler(meters, checked, handler);
+  }
+
+  private static String checkedTarget(String target) {
+    require(target != null && target.matches("[A-Za-z0-9._-]{1,64}"),
+        "target must be 1 to 64 letters, digits, '.', '_' or '-', was " + target);
+    return target;
+  }
+
+  /** Settings of {@link OutboxMetrics}. */
+  public static final class Builder {
+    private MeterRegistry registry;
+    private boolean tenantTag;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Where the meters go, such as a {@code PrometheusMeterRegistry}. Required. */
+    public Builder registry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Whether every meter is also tagged {@value OutboxMetrics#TENANT} with the tenant id: one
+     * series per tenant. Default: false.
+     */
+    public Builder tenantTag(boolean tenantTag) {
+      this.tenantTag = tenantTag;
+      return this;
+    }
+
+    /** The clock {@value OutboxMetrics#LATENCY} is read on. Default: the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Checks the settings and creates the metrics.
+     *
+     * @throws IllegalArgumentException naming the first bad setting
+     */
+    public OutboxMetrics build() {
+      require(registry != null, "registry is required, was null");
+      require(clock != null, "clock is required, was null");
+      return new OutboxMetrics(new Meters(registry, tenantTag), clock);
+    }
+
+    @Override
+    public String toString() {
+      return "OutboxMetrics.Builder[tenantTag=" + tenantTag + "]";
+    }
+  }
+}

@@ -1,27 +1,37 @@
 package io.messagedriven.micrometer;
 
 import static io.messagedriven.publisher.BuilderChecks.require;
+import static io.messagedriven.publisher.BuilderChecks.requireBetween;
 
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.micrometer.internal.Meters;
 import io.messagedriven.micrometer.internal.MeteringListener;
+import io.messagedriven.micrometer.internal.StatusGauges;
 import io.messagedriven.micrometer.internal.TimedBatchHandler;
 import io.messagedriven.micrometer.internal.TimedHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Micrometer metrics of the outbox and its publishers.
  *
- * <p>Publishing is measured through the publisher's own extension points: {@link
+ * <p>Given {@link Builder#operations}, the outbox itself is measured: {@value #EVENTS} per status
+ * and the {@value #LAG}, read every {@link Builder#refreshInterval} on a thread of its own, so a
+ * scrape never queries the database; {@link #close()} stops it. Publishing is measured through the publisher's own extension points: {@link
  * #listener(String)} counts what a publisher records and times occurrence to publication, {@link
  * #timed(String, EventHandler)} times a target's handler.
  *
  * <table>
  *   <caption>Meters (Prometheus names in brackets)</caption>
  *   <tr><th>name</th><th>type</th><th>tags</th><th>what</th></tr>
+ *   <tr><td>{@value #EVENTS}</td><td>gauge</td><td>status ({@code pending}, {@code in_flight},
+ *       {@code published}, {@code failed})</td><td>events in the outbox (published ones until purged)</td></tr>
+ *   <tr><td>{@value #LAG} ({@code message_driven_lag_seconds})</td><td>gauge</td><td>none</td>
+ *       <td>age of the oldest due event, in seconds; 0 when none is due</td></tr>
  *   <tr><td>{@value #PUBLISHED} ({@code message_driven_published_total})</td><td>counter</td>
  *       <td>event, target</td><td>events marked published</td></tr>
  *   <tr><td>{@value #RETRIED}</td><td>counter</td><td>event, target</td><td>failed attempts put back for a retry</td></tr>
@@ -37,10 +47,14 @@ import java.time.Clock;
  * </table>
  *
  * <p>With {@link Builder#tenantTag(boolean)} every meter is also tagged {@value #TENANT} (the
- * tenant id): one series per tenant, a cardinality that is yours to choose.
+ * tenant id): one series per tenant, a cardinality that is yours to choose. While the outbox
+ * cannot be read, the gauges show NaN rather than a stale figure.
  *
  * <pre>{@code
- * OutboxMetrics metrics = OutboxMetrics.builder().registry(registry).build();
+ * OutboxMetrics metrics = OutboxMetrics.builder()
+ *     .registry(registry)
+ *     .operations(new Operations(store.operations()))
+ *     .build();
  * Publisher.builder()
  *     .outbox(store.outbox())
  *     .handler(metrics.timed("rabbitmq", rabbit))
@@ -48,7 +62,11 @@ import java.time.Clock;
  *     .build();
  * }</pre>
  */
-public final class OutboxMetrics {
+public final class OutboxMetrics implements AutoCloseable {
+  /** Gauge of the events in the outbox, per status. */
+  public static final String EVENTS = Meters.EVENTS;
+  /** Gauge of the age of the oldest due event, in seconds. */
+  public static final String LAG = Meters.LAG;
   /** Counter of events marked published. */
   public static final String PUBLISHED = Meters.PUBLISHED;
   /** Counter of failed attempts put back for a retry. */
@@ -72,13 +90,20 @@ public final class OutboxMetrics {
   public static final String TENANT = Meters.TENANT;
   /** Tag of {@value #HANDLER}: {@code success} or {@code failure}. */
   public static final String OUTCOME = Meters.OUTCOME;
+  /** Tag of {@value #EVENTS}: {@code pending}, {@code in_flight}, {@code published} or {@code failed}. */
+  public static final String STATUS = Meters.STATUS;
+
+  private static final Duration MIN_REFRESH = Duration.ofMillis(100);
+  private static final Duration MAX_REFRESH = Duration.ofHours(1);
 
   private final Meters meters;
   private final Clock clock;
+  private final StatusGauges gauges;
 
-  private OutboxMetrics(Meters meters, Clock clock) {
+  private OutboxMetrics(Meters meters, Clock clock, StatusGauges gauges) {
     this.meters = meters;
     this.clock = clock;
+    this.gauges = gauges;
   }
 
   /** A builder; {@code registry} is required. */
@@ -115,6 +140,14 @@ public final class OutboxMetrics {
         : new TimedHandler(meters, checked, handler);
   }
 
+  /** Stops reading the counts for the gauges, which keep their last values. Counters and timers go on. */
+  @Override
+  public void close() {
+    if (gauges != null) {
+      gauges.close();
+    }
+  }
+
   private static String checkedTarget(String target) {
     require(target != null && target.matches("[A-Za-z0-9._-]{1,64}"),
         "target must be 1 to 64 letters, digits, '.', '_' or '-', was " + target);
@@ -124,6 +157,8 @@ public final class OutboxMetrics {
   /** Settings of {@link OutboxMetrics}. */
   public static final class Builder {
     private MeterRegistry registry;
+    private Operations operations;
+    private Duration refreshInterval = Duration.ofSeconds(5);
     private boolean tenantTag;
     private Clock clock = Clock.systemUTC();
 
@@ -132,6 +167,25 @@ public final class OutboxMetrics {
     /** Where the meters go, such as a {@code PrometheusMeterRegistry}. Required. */
     public Builder registry(MeterRegistry registry) {
       this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Where the gauges {@value OutboxMetrics#EVENTS} and {@value OutboxMetrics#LAG} read the
+     * counts, such as {@code new Operations(store.operations())}. Default: none, so there are no
+     * gauges.
+     */
+    public Builder operations(Operations operations) {
+      this.operations = operations;
+      return this;
+    }
+
+    /**
+     * How often the gauges read the counts, 100 ms to 1 hour: each read is one query, cheap on a
+     * table of millions of events. Default: 5 s.
+     */
+    public Builder refreshInterval(Duration refreshInterval) {
+      this.refreshInterval = refreshInterval;
       return this;
     }
 
@@ -151,19 +205,23 @@ public final class OutboxMetrics {
     }
 
     /**
-     * Checks the settings and creates the metrics.
+     * Checks the settings, registers the gauges (if {@link #operations} is set) and starts
+     * reading their counts.
      *
      * @throws IllegalArgumentException naming the first bad setting
      */
     public OutboxMetrics build() {
       require(registry != null, "registry is required, was null");
       require(clock != null, "clock is required, was null");
-      return new OutboxMetrics(new Meters(registry, tenantTag), clock);
+      requireBetween("refreshInterval", refreshInterval, MIN_REFRESH, MAX_REFRESH);
+      Meters meters = new Meters(registry, tenantTag);
+      return new OutboxMetrics(meters, clock, operations == null ? null : new StatusGauges(meters, operations, refreshInterval));
     }
 
     @Override
     public String toString() {
-      return "OutboxMetrics.Builder[tenantTag=" + tenantTag + "]";
+      return "OutboxMetrics.Builder[operations=" + (operations != null) + ", refreshInterval=" + refreshInterval
+          + ", tenantTag=" + tenantTag + "]";
     }
   }
 }

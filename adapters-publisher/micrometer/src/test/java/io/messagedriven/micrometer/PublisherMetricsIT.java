@@ -2,6 +2,7 @@ package io.messagedriven.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
@@ -122,6 +123,35 @@ class PublisherMetricsIT {
     var latency = meter(OutboxMetrics.LATENCY, "Order.placed", "warehouse").timer();
     assertThat(latency.count()).isEqualTo(6);
     assertThat(latency.max(TimeUnit.MILLISECONDS)).isPositive().isLessThan(PATIENCE.toMillis());
+  }
+
+  private double gauge(String name, String status) {
+    var search = registry.find(name).tag(OutboxMetrics.TENANT, outbox.tenant().toString());
+    var gauge = (status == null ? search : search.tag(OutboxMetrics.STATUS, status)).gauge();
+    return gauge == null ? -1 : gauge.value();
+  }
+
+  @Test
+  void theGaugesReadTheEventsPerStatusAndTheLagOfTheOutboxPerTenant() throws Exception {
+    append("ok-1", "Order.placed");
+    append("ok-2", "Order.placed");
+    append("bad-1", "Order.cancelled");
+    try (OutboxMetrics gauged = OutboxMetrics.builder().registry(registry).tenantTag(true)
+        .operations(new Operations(outbox.store().operations())).refreshInterval(Duration.ofMillis(100)).build()) {
+      await("3 pending and a lag", () -> gauge(OutboxMetrics.EVENTS, "pending") == 3 && gauge(OutboxMetrics.LAG, null) > 0);
+
+      publish("gauged", "warehouse", EventRouter.builder()
+          .route("Order.placed", event -> { })
+          .route("Order.cancelled", event -> {
+            throw new NonRetryableException("cannot cancel");
+          })
+          .build(), Duration.ofSeconds(30));
+
+      await("2 published, 1 failed, none pending", () -> gauge(OutboxMetrics.EVENTS, "published") == 2
+          && gauge(OutboxMetrics.EVENTS, "failed") == 1 && gauge(OutboxMetrics.EVENTS, "pending") == 0);
+      assertThat(gauge(OutboxMetrics.EVENTS, "in_flight")).isZero();
+      await("no lag", () -> gauge(OutboxMetrics.LAG, null) == 0);
+    }
   }
 
   @Test

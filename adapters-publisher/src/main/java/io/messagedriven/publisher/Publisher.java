@@ -2,6 +2,7 @@ package io.messagedriven.publisher;
 
 import static io.messagedriven.publisher.BuilderChecks.require;
 import static io.messagedriven.publisher.BuilderChecks.requireBetween;
+import static io.messagedriven.publisher.BuilderChecks.requireName;
 
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.RetryPolicy;
@@ -249,8 +250,7 @@ public final class Publisher implements AutoCloseable {
       require(handler != null, "handler is required, was null");
       require(retryPolicy != null, "retryPolicy is required, was null");
       require(listener != null, "listener is required, was null");
-      require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
-          "name must be 1 to 64 letters, digits, '.', '_' or '-', was " + name);
+      requireName("name", name);
       requireBetween("batchSize", batchSize, 1, MAX_BATCH_SIZE);
       requireBetween("workers", workers, 1, MAX_WORKERS);
       int inFlight = maxInFlight == null ? 2 * batchSize : maxInFlight;

@@ -2,6 +2,7 @@ package io.messagedriven.micrometer;
 
 import static io.messagedriven.publisher.BuilderChecks.require;
 import static io.messagedriven.publisher.BuilderChecks.requireBetween;
+import static io.messagedriven.publisher.BuilderChecks.requireName;
 
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.port.BatchEventHandler;
@@ -149,8 +150,7 @@ public final class OutboxMetrics implements AutoCloseable {
   }
 
   private static String checkedTarget(String target) {
-    require(target != null && target.matches("[A-Za-z0-9._-]{1,64}"),
-        "target must be 1 to 64 letters, digits, '.', '_' or '-', was " + target);
+    requireName("target", target);
     return target;
   }
 

@@ -1,6 +1,7 @@
 package io.messagedriven.opentelemetry;
 
 import static io.messagedriven.publisher.BuilderChecks.require;
+import static io.messagedriven.publisher.BuilderChecks.requireName;
 
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
@@ -98,8 +99,7 @@ public final class OutboxTracing {
    * @throws IllegalArgumentException if {@code target} is malformed or {@code handler} null
    */
   public EventHandler traced(String target, EventHandler handler) {
-    require(target != null && target.matches("[A-Za-z0-9._-]{1,64}"),
-        "target must be 1 to 64 letters, digits, '.', '_' or '-', was " + target);
+    requireName("target", target);
     require(handler != null, "handler is required, was null");
     return handler instanceof BatchEventHandler batch
         ? new TracedBatchHandler(spans, target, batch)

@@ -7,12 +7,14 @@ import static io.messagedriven.publisher.BuilderChecks.requireName;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.micrometer.internal.Meters;
 import io.messagedriven.micrometer.internal.MeteringListener;
 import io.messagedriven.micrometer.internal.StatusGauges;
 import io.messagedriven.micrometer.internal.TimedBatchHandler;
 import io.messagedriven.micrometer.internal.TimedHandler;
+import io.messagedriven.micrometer.internal.TimedTargetedHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,8 +129,9 @@ public final class OutboxMetrics implements AutoCloseable {
   /**
    * {@code handler} with each call timed as {@value #HANDLER}, tagged with the event name, {@code
    * target} and the outcome. A {@link BatchEventHandler} stays one, so broker targets keep
-   * pipelining; each event of a batch is recorded with the time of the whole call. What the
-   * handler throws goes on unchanged.
+   * pipelining; each event of a batch is recorded with the time of the whole call. A {@link
+   * TargetedEventHandler} (a router) stays one too, so a retry still goes only to the targets
+   * the event has not reached. What the handler throws goes on unchanged.
    *
    * @param target the {@value #TARGET} tag, as for {@link #listener(String)}
    * @throws IllegalArgumentException if {@code target} is malformed or {@code handler} null
@@ -136,6 +139,9 @@ public final class OutboxMetrics implements AutoCloseable {
   public EventHandler timed(String target, EventHandler handler) {
     String checked = checkedTarget(target);
     require(handler != null, "handler is required, was null");
+    if (handler instanceof TargetedEventHandler targeted) {
+      return new TimedTargetedHandler(meters, checked, targeted);
+    }
     return handler instanceof BatchEventHandler batch
         ? new TimedBatchHandler(meters, checked, batch)
         : new TimedHandler(meters, checked, handler);

@@ -7,6 +7,7 @@ import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
@@ -17,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,24 @@ class OutboxMetricsTest {
     assertThat(failures).containsOnlyKeys(refused.id());
     assertThat(handlerCount("kafka", "success")).isEqualTo(1);
     assertThat(handlerCount("kafka", "failure")).isEqualTo(1);
+  }
+
+  @Test
+  void aTimedRouterStaysATargetedHandlerAndPassesOnTheTargetsEachEventReachedBefore() throws Exception {
+    Event event = event("Order.placed", NOW);
+    Map<EventId, Set<String>> delivered = Map.of(event.id(), Set.of("webhook"));
+    List<Map<EventId, Set<String>>> passedOn = new ArrayList<>();
+    TargetedEventHandler router = (events, reached) -> {
+      passedOn.add(reached);
+      return Map.of();
+    };
+
+    EventHandler timed = metrics.timed("router", router);
+    assertThat(timed).isInstanceOf(TargetedEventHandler.class);
+    ((TargetedEventHandler) timed).handleAll(List.of(event), delivered);
+
+    assertThat(passedOn).containsExactly(delivered);
+    assertThat(handlerCount("router", "success")).isEqualTo(1);
   }
 
   @Test

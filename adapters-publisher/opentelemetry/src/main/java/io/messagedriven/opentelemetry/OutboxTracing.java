@@ -5,11 +5,13 @@ import static io.messagedriven.publisher.BuilderChecks.requireName;
 
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.opentelemetry.internal.PublishSpans;
 import io.messagedriven.opentelemetry.internal.TraceHeaders;
 import io.messagedriven.opentelemetry.internal.TracedBatchHandler;
 import io.messagedriven.opentelemetry.internal.TracedHandler;
+import io.messagedriven.opentelemetry.internal.TracedTargetedHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import java.util.Collection;
@@ -92,7 +94,8 @@ public final class OutboxTracing {
    * throws ends its span with status {@code ERROR} and the exception recorded, and the exception
    * goes on unchanged, so the publisher retries or fails the event as it would without tracing.
    * A {@link BatchEventHandler} stays one (one span per event of a batch), so broker targets
-   * keep pipelining their sends.
+   * keep pipelining their sends; a {@link TargetedEventHandler} (a router) stays one too, so a
+   * retry still goes only to the targets the event has not reached.
    *
    * @param target names the destination in the span: 1 to 64 letters, digits, '.', '_' or '-',
    *     such as {@code rabbitmq}
@@ -101,6 +104,9 @@ public final class OutboxTracing {
   public EventHandler traced(String target, EventHandler handler) {
     requireName("target", target);
     require(handler != null, "handler is required, was null");
+    if (handler instanceof TargetedEventHandler targeted) {
+      return new TracedTargetedHandler(spans, target, targeted);
+    }
     return handler instanceof BatchEventHandler batch
         ? new TracedBatchHandler(spans, target, batch)
         : new TracedHandler(spans, target, handler);

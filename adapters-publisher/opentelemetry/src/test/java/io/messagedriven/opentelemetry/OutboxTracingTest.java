@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.domain.TenantId;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,26 @@ class OutboxTracingTest {
     assertThat(spans).allSatisfy(span -> assertThat(span.getStatus().getStatusCode())
         .isEqualTo(span.getAttributes().get(AttributeKey.stringKey("messaging.message.id")).equals(ok.id().toString())
             ? StatusCode.UNSET : StatusCode.ERROR));
+  }
+
+  @Test
+  void aTracedRouterStaysATargetedHandlerAndPassesOnTheTargetsEachEventReachedBefore() throws Exception {
+    Event event = event("o-18");
+    Map<EventId, Set<String>> delivered = Map.of(event.id(), Set.of("webhook"));
+    List<Map<EventId, Set<String>>> passedOn = new ArrayList<>();
+    TargetedEventHandler router = (events, reached) -> {
+      passedOn.add(reached);
+      received.addAll(events);
+      return Map.of();
+    };
+
+    EventHandler traced = tracing(false).traced("router", router);
+    assertThat(traced).isInstanceOf(TargetedEventHandler.class);
+    ((TargetedEventHandler) traced).handleAll(List.of(event), delivered);
+
+    assertThat(passedOn).containsExactly(delivered);
+    assertThat(received).singleElement().satisfies(sent -> assertThat(sent.headers())
+        .containsEntry(OutboxTracing.TRACEPARENT, traceparentOf(traces.span("publish router").getSpanContext())));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Map;
  * call, since it is sent and acknowledged with the others; a single event goes through {@link
  * TimedHandler#handle}.
  */
-public final class TimedBatchHandler extends TimedHandler implements BatchEventHandler {
+public class TimedBatchHandler extends TimedHandler implements BatchEventHandler {
   private final BatchEventHandler delegate;
 
   public TimedBatchHandler(Meters meters, String target, BatchEventHandler delegate) {
@@ -19,13 +19,24 @@ public final class TimedBatchHandler extends TimedHandler implements BatchEventH
     this.delegate = delegate;
   }
 
+  /** One call of the delegate on a batch. */
+  @FunctionalInterface
+  interface BatchCall {
+    Map<EventId, Exception> run() throws Exception;
+  }
+
   @Override
   public Map<EventId, Exception> handleAll(List<Event> events) throws Exception {
+    return timed(events, () -> delegate.handleAll(events));
+  }
+
+  /** Runs {@code call} on {@code events}, recording each event with the call's time and its outcome. */
+  Map<EventId, Exception> timed(List<Event> events, BatchCall call) throws Exception {
     long start = System.nanoTime();
     Map<EventId, Exception> failures = null;
     boolean threw = true;
     try {
-      failures = delegate.handleAll(events);
+      failures = call.run();
       threw = false;
       return failures;
     } finally {

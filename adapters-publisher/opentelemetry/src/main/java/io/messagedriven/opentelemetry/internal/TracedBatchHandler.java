@@ -13,7 +13,7 @@ import java.util.Map;
  * none is made current while the delegate sends them. A single event goes through {@link
  * TracedHandler#handle}, with its span current.
  */
-public final class TracedBatchHandler extends TracedHandler implements BatchEventHandler {
+public class TracedBatchHandler extends TracedHandler implements BatchEventHandler {
   private final BatchEventHandler delegate;
 
   public TracedBatchHandler(PublishSpans spans, String target, BatchEventHandler delegate) {
@@ -21,8 +21,19 @@ public final class TracedBatchHandler extends TracedHandler implements BatchEven
     this.delegate = delegate;
   }
 
+  /** One call of the delegate on the events as the target gets them. */
+  @FunctionalInterface
+  interface BatchCall {
+    Map<EventId, Exception> run(List<Event> carrying) throws Exception;
+  }
+
   @Override
   public Map<EventId, Exception> handleAll(List<Event> events) throws Exception {
+    return traced(events, delegate::handleAll);
+  }
+
+  /** Runs {@code call} on {@code events} carrying a span each, ending each span with its event's outcome. */
+  Map<EventId, Exception> traced(List<Event> events, BatchCall call) throws Exception {
     List<Span> started = new ArrayList<>(events.size());
     List<Event> carrying = new ArrayList<>(events.size());
     for (Event event : events) {
@@ -32,7 +43,7 @@ public final class TracedBatchHandler extends TracedHandler implements BatchEven
     }
     Map<EventId, Exception> failures;
     try {
-      failures = delegate.handleAll(carrying);
+      failures = call.run(carrying);
     } catch (Exception | Error e) {
       started.forEach(span -> PublishSpans.end(span, e));
       throw e;

@@ -1,12 +1,15 @@
 package io.messagedriven.publisher;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * Checks shared by the builders of handler adapters, here and in your own: a failed check is an
  * {@link IllegalArgumentException} whose message names the property and its bad value.
  */
 public final class BuilderChecks {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   private BuilderChecks() {}
 
   /**
@@ -18,6 +21,17 @@ public final class BuilderChecks {
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * Fails unless {@code value} is a name that fits thread names, lease owners and meter tags
+   * alike: 1 to 64 letters, digits, '.', '_' or '-'.
+   *
+   * @throws IllegalArgumentException "{@code setting} must be 1 to 64 letters, digits, '.', '_' or '-', was {@code value}"
+   */
+  public static void requireName(String setting, String value) {
+    require(value != null && NAME.matcher(value).matches(),
+        setting + " must be 1 to 64 letters, digits, '.', '_' or '-', was " + value);
   }
 
   /**

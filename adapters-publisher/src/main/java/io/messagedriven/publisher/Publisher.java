@@ -2,6 +2,7 @@ package io.messagedriven.publisher;
 
 import static io.messagedriven.publisher.BuilderChecks.require;
 import static io.messagedriven.publisher.BuilderChecks.requireBetween;
+import static io.messagedriven.publisher.BuilderChecks.requireName;
 
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.RetryPolicy;
@@ -108,6 +109,7 @@ public final class Publisher implements AutoCloseable {
     private PublishingListener listener = PublishingListener.NONE;
     private Duration keepPublished = Duration.ofDays(7);
     private Duration outageProbeInterval = Duration.ofSeconds(5);
+    private Duration heartbeatInterval = Duration.ofSeconds(10);
     private boolean keepForever;
 
     private Builder() {}
@@ -200,6 +202,16 @@ public final class Publisher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often the publisher writes its heartbeat (owner, host, start, events in flight) for
+     * operators, who see a publisher not heard of for a while as gone; 100 ms to 10 minutes.
+     * Default: 10 s.
+     */
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      this.heartbeatInterval = heartbeatInterval;
+      return this;
+    }
+
     /** Retries and backoff for failed events. Default: {@link RetryPolicy#DEFAULT}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
@@ -241,7 +253,8 @@ public final class Publisher implements AutoCloseable {
       String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
       return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
           outbox, leaseGuarded(handler), signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
-          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval)));
+          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval,
+          heartbeatInterval)));
     }
 
     /**
@@ -260,8 +273,7 @@ public final class Publisher implements AutoCloseable {
     private int checkSettings() {
       require(retryPolicy != null, "retryPolicy is required, was null");
       require(listener != null, "listener is required, was null");
-      require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
-          "name must be 1 to 64 letters, digits, '.', '_' or '-', was " + name);
+      requireName("name", name);
       requireBetween("batchSize", batchSize, 1, MAX_BATCH_SIZE);
       requireBetween("workers", workers, 1, MAX_WORKERS);
       int inFlight = maxInFlight == null ? 2 * batchSize : maxInFlight;
@@ -274,6 +286,7 @@ public final class Publisher implements AutoCloseable {
         requireBetween("keepPublished", keepPublished, Duration.ofMinutes(1), MAX_KEEP_PUBLISHED);
       }
       requireBetween("outageProbeInterval", outageProbeInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
+      requireBetween("heartbeatInterval", heartbeatInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
       return inFlight;
     }
 

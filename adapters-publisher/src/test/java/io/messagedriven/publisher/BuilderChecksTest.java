@@ -30,6 +30,18 @@ class BuilderChecksTest {
   }
 
   @Test
+  void aNameOutsideLettersDigitsDotsUnderscoresAndDashesOrTooLongIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> BuilderChecks.requireName("target", "rabbit mq"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("target must be 1 to 64 letters, digits, '.', '_' or '-', was rabbit mq");
+    assertThatThrownBy(() -> BuilderChecks.requireName("target", "")).hasMessageEndingWith("was ");
+    assertThatThrownBy(() -> BuilderChecks.requireName("target", null)).hasMessageEndingWith("was null");
+    assertThatThrownBy(() -> BuilderChecks.requireName("target", "x".repeat(65))).hasMessageStartingWith("target must be");
+    assertThatCode(() -> BuilderChecks.requireName("target", "x".repeat(64))).doesNotThrowAnyException();
+    assertThatCode(() -> BuilderChecks.requireName("target", "billing-webhook_2.eu")).doesNotThrowAnyException();
+  }
+
+  @Test
   void durationsAreWrittenInTheirLargestWholeUnit() {
     assertThat(BuilderChecks.shown(Duration.ZERO)).isEqualTo("0s");
     assertThat(BuilderChecks.shown(Duration.ofMillis(10))).isEqualTo("10ms");

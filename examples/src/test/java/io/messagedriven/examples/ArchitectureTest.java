@@ -36,6 +36,8 @@ class ArchitectureTest {
   private static final String JDBI_ADAPTER = "io.messagedriven.jdbi..";
   private static final String PUBLISHER_ADAPTER = "io.messagedriven.publisher..";
   private static final String EXAMPLES = "io.messagedriven.examples..";
+  private static final String METRICS_ADAPTER = "io.messagedriven.micrometer..";
+  private static final String TRACING_ADAPTER = "io.messagedriven.opentelemetry..";
 
   /** The seed's sample (users), which the outbox must not need. */
   private static final String[] SAMPLE = {
@@ -91,12 +93,18 @@ class ArchitectureTest {
       .layer("Application").definedBy(APPLICATION)
       .layer("JdbiAdapter").definedBy(JDBI_ADAPTER)
       .layer("PublisherAdapter").definedBy(PUBLISHER_ADAPTER)
+      .layer("MetricsAdapter").definedBy(METRICS_ADAPTER)
+      .layer("TracingAdapter").definedBy(TRACING_ADAPTER)
       .layer("Examples").definedBy(EXAMPLES)
       .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
+      .whereLayer("MetricsAdapter").mayOnlyBeAccessedByLayers("Examples")
+      .whereLayer("TracingAdapter").mayOnlyBeAccessedByLayers("Examples")
       .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Examples")
-      .whereLayer("PublisherAdapter").mayOnlyBeAccessedByLayers("Examples")
-      .whereLayer("Application").mayOnlyBeAccessedByLayers("JdbiAdapter", "PublisherAdapter", "Examples")
-      .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "JdbiAdapter", "PublisherAdapter", "Examples")
+      .whereLayer("PublisherAdapter").mayOnlyBeAccessedByLayers("MetricsAdapter", "TracingAdapter", "Examples")
+      .whereLayer("Application").mayOnlyBeAccessedByLayers(
+          "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Examples")
+      .whereLayer("Domain").mayOnlyBeAccessedByLayers(
+          "Application", "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Examples")
       .allowEmptyShould(false);
 
   /** The command-line programs' DatabaseFailures reads the SQLState behind a StoreException; nothing else may. */
@@ -126,6 +134,19 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule natsClientStaysInItsAdapter = brokerClientOnlyIn("io.nats..", "io.messagedriven.publisher.nats..");
+
+  /** Micrometer and OpenTelemetry are opt-in: no module but their own (and the examples) needs them. */
+  @ArchTest
+  static final ArchRule micrometerStaysInItsAdapter = noClasses()
+      .that().resideOutsideOfPackages(METRICS_ADAPTER, EXAMPLES)
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule openTelemetryStaysInItsAdapter = noClasses()
+      .that().resideOutsideOfPackages(TRACING_ADAPTER, EXAMPLES)
+      .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+      .allowEmptyShould(false);
 
   /** A broker client is used by its adapter only (and by the benchmark's direct baselines). */
   private static ArchRule brokerClientOnlyIn(String client, String adapter) {

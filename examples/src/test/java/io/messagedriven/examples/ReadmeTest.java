@@ -22,7 +22,8 @@ class ReadmeTest {
       "RedisListHandler.java, adapter", "BrokerTargetsExample.java, rabbitmq", "BrokerTargetsExample.java, kafka",
       "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose",
       "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi",
-      SPRING_BOOT + "SignupService.java, transactional", SPRING_BOOT + "WelcomeHandler.java, handler"})
+      SPRING_BOOT + "SignupService.java, transactional", SPRING_BOOT + "WelcomeHandler.java, handler",
+      "ObservabilityExample.java, metrics", "ObservabilityExample.java, tracing"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

@@ -1,9 +1,12 @@
 package io.messagedriven.jdbi.internal;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
@@ -174,6 +177,21 @@ public final class JdbiOutbox implements OutboxPort {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     return call(dao -> dao.purgePublished(olderThan.toMillis(), limit));
+  }
+
+  @Override
+  public void heartbeat(PublisherHeartbeat heartbeat) {
+    OffsetDateTime started = heartbeat.startedAt().atOffset(ZoneOffset.UTC);
+    call(dao -> {
+      dao.heartbeat(heartbeat.owner(), heartbeat.host(), started, heartbeat.inFlight());
+      return null;
+    });
+  }
+
+  @Override
+  public void signOff(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    call(dao -> dao.signOff(owner));
   }
 
   private static UUID[] ids(Collection<ClaimedEvent> events) {

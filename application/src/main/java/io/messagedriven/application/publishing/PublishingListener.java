@@ -3,6 +3,7 @@ package io.messagedriven.application.publishing;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +14,22 @@ import java.util.List;
 public interface PublishingListener {
   /** Does nothing. */
   PublishingListener NONE = new PublishingListener() {};
+
+  /**
+   * One listener that tells each of {@code listeners}, in order, such as metrics and your own
+   * logging: {@code Publisher.builder().listener(PublishingListener.all(metrics.listener("rabbitmq"), mine))}.
+   * A listener that throws does not keep the ones after it from hearing; the first exception is
+   * thrown once all have heard.
+   *
+   * @throws IllegalArgumentException if {@code listeners} is null or holds a null
+   */
+  static PublishingListener all(PublishingListener... listeners) {
+    if (listeners == null || Arrays.asList(listeners).contains(null)) {
+      throw new IllegalArgumentException("listeners must not be or hold null, was "
+          + (listeners == null ? null : Arrays.toString(listeners)));
+    }
+    return new AllListeners(List.of(listeners));
+  }
 
   /** A batch was claimed (never called for an empty claim). */
   default void claimed(List<ClaimedEvent> events) {}

@@ -60,7 +60,11 @@ final class Capacity {
     }
   }
 
-<<<<<<< HEAD
+  /** How many events are held now. */
+  int held() {
+    return held.size();
+  }
+
   /**
    * Records claimed events as held, their leases counted from {@code claimStartedAt} ({@link
    * System#nanoTime()} before the claim was sent): the database starts a lease during the claim,
@@ -68,16 +72,6 @@ final class Capacity {
    * publisher think it holds a lease that has already run out, and claim the event again itself.
    */
   void hold(List<ClaimedEvent> events, long claimStartedAt) {
-=======
-  /** How many events are held now. */
-  int held() {
-    return held.size();
-  }
-
-  /** Records claimed events as held. */
-  void hold(List<ClaimedEvent> events) {
-    long now = System.nanoTime();
->>>>>>> obs
     for (ClaimedEvent event : events) {
       held.put(event.event().id(), claimStartedAt);
     }

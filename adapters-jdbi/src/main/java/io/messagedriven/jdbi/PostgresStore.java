@@ -1,5 +1,6 @@
 package io.messagedriven.jdbi;
 
+import io.messagedriven.application.operations.port.OperationsPort;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
@@ -147,6 +148,20 @@ public final class PostgresStore implements AutoCloseable {
    */
   public OutboxPort outbox() {
     return store.outbox();
+  }
+
+  /**
+   * What operators read and change, across tenants: counts per status and lag, throughput,
+   * failures grouped by cause, aggregates held back, events by filter, requeue and delete in
+   * bulk, paused tenants and publishers seen. Wrap it in {@code new
+   * io.messagedriven.application.operations.Operations(store.operations())}, which checks the
+   * arguments. Like {@link #outbox()} it runs on the publishers' pool as the connecting role, which
+   * must bypass row-level security or be a member of {@link Migrations#PUBLISHER_ROLE}.
+   *
+   * @throws IllegalStateException if the connecting role would see no tenant's events
+   */
+  public OperationsPort operations() {
+    return store.operations();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.messagedriven.publisher;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
@@ -49,4 +50,10 @@ class EmptyOutbox implements OutboxPort {
   public int purgePublished(Duration olderThan, int limit) {
     return 0;
   }
+
+  @Override
+  public void heartbeat(PublisherHeartbeat heartbeat) {}
+
+  @Override
+  public void signOff(String owner) {}
 }

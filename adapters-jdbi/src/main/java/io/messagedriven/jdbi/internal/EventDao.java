@@ -19,6 +19,8 @@ interface EventDao {
    * ({@code busy}), taken in an order that starts at a random {@code pivot} so no tenant is
    * always last, and each gets an equal share of the batch.
    *
+   * <p>Tenants an operator paused ({@code paused_tenants}) are skipped.
+   *
    * <p>Ordered per aggregate: only the head of each aggregate is taken, that is an event with no
    * earlier unfinished event of its aggregate (failed ones count when {@code failedHolds}). That
    * check is a correlated subquery naming {@code status} rather than {@code failed_at}: it runs
@@ -42,7 +44,9 @@ interface EventDao {
         from busy where busy.tenant_id is not null
       ),
       busy_tenants as materialized (
-        select tenant_id from busy where tenant_id is not null
+        select tenant_id from busy
+        where tenant_id is not null
+          and not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = busy.tenant_id)
         order by tenant_id < :pivot, tenant_id
       ),
       share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from busy_tenants),
@@ -97,15 +101,27 @@ interface EventDao {
       @Bind("pivot") UUID pivot,
       @Bind("window") int window);
 
+  /**
+   * Marks events published and counts them in {@code published_minutes}, per tenant, in tenant
+   * order (so two acknowledgements never wait on each other's rows in opposite orders).
+   */
   @SqlQuery(
       """
-      update <schema>.events e
-      set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
-          lease_owner = null, lease_token = null, lease_until = null,
-          last_error_class = null, last_error_message = null, last_error_stack = null
-      from unnest(:ids, :tokens) as acked(id, token)
-      where e.id = acked.id and e.lease_token = acked.token and e.status = 'IN_FLIGHT'
-      returning e.id
+      with acked as (
+        update <schema>.events e
+        set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
+            lease_owner = null, lease_token = null, lease_until = null,
+            last_error_class = null, last_error_message = null, last_error_stack = null, last_error_cause = null
+        from unnest(:ids, :tokens) as acked(id, token)
+        where e.id = acked.id and e.lease_token = acked.token and e.status = 'IN_FLIGHT'
+        returning e.id, e.tenant_id
+      ),
+      counted as (
+        insert into <schema>.published_minutes as m (minute, tenant_id, published)
+        select date_trunc('minute', now()), tenant_id, count(*) from acked group by tenant_id order by tenant_id
+        on conflict (minute, tenant_id) do update set published = m.published + excluded.published
+      )
+      select id from acked
       """)
   List<UUID> markPublished(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
 
@@ -130,7 +146,8 @@ interface EventDao {
       update <schema>.events
       set status = 'FAILED', failed_at = now(), next_attempt_at = now(),
           lease_owner = null, lease_token = null, lease_until = null,
-          last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace
+          last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace,
+          last_error_cause = <schema>.failure_cause(:errorClass, :message)
       where id = :id and lease_token = :token and status = 'IN_FLIGHT'
       """)
   int markFailed(
@@ -209,4 +226,38 @@ interface EventDao {
         for update skip locked))
       """)
   int purgePublished(@Bind("olderThanMillis") long olderThanMillis, @Bind("limit") int limit);
+
+  /**
+   * Records a publisher's heartbeat, and drops what is old: throughput minutes past two hours,
+   * publishers not seen for a week.
+   */
+  @Transaction
+  default void heartbeat(String owner, String host, java.time.OffsetDateTime startedAt, int inFlight) {
+    upsertHeartbeat(owner, host, startedAt, inFlight);
+    forgetOldMinutes();
+    forgetOldPublishers();
+  }
+
+  @SqlUpdate(
+      """
+      insert into <schema>.publishers (owner, host, started_at, last_seen_at, in_flight, stopped_at)
+      values (:owner, :host, :startedAt, now(), :inFlight, null)
+      on conflict (owner) do update
+      set host = excluded.host, started_at = excluded.started_at, last_seen_at = now(),
+          in_flight = excluded.in_flight, stopped_at = null
+      """)
+  void upsertHeartbeat(
+      @Bind("owner") String owner,
+      @Bind("host") String host,
+      @Bind("startedAt") java.time.OffsetDateTime startedAt,
+      @Bind("inFlight") int inFlight);
+
+  @SqlUpdate("delete from <schema>.published_minutes where minute < now() - interval '2 hours'")
+  void forgetOldMinutes();
+
+  @SqlUpdate("delete from <schema>.publishers where last_seen_at < now() - interval '7 days'")
+  void forgetOldPublishers();
+
+  @SqlUpdate("update <schema>.publishers set stopped_at = now(), in_flight = 0, last_seen_at = now() where owner = :owner")
+  int signOff(@Bind("owner") String owner);
 }

@@ -4,6 +4,7 @@ import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
@@ -165,6 +166,21 @@ public final class JdbiOutbox implements OutboxPort {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     return call(dao -> dao.purgePublished(olderThan.toMillis(), limit));
+  }
+
+  @Override
+  public void heartbeat(PublisherHeartbeat heartbeat) {
+    java.time.OffsetDateTime started = heartbeat.startedAt().atOffset(java.time.ZoneOffset.UTC);
+    call(dao -> {
+      dao.heartbeat(heartbeat.owner(), heartbeat.host(), started, heartbeat.inFlight());
+      return null;
+    });
+  }
+
+  @Override
+  public void signOff(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    call(dao -> dao.signOff(owner));
   }
 
   private static UUID[] ids(Collection<ClaimedEvent> events) {

@@ -2,6 +2,7 @@ package io.messagedriven.jdbi.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.messagedriven.application.operations.port.OperationsPort;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.application.port.Transactions;
@@ -47,6 +48,7 @@ public final class JdbiStore implements AutoCloseable {
   private final HikariDataSource publisherPool;
   private final Transactions transactions;
   private final OutboxPort outbox;
+  private final JdbiOperations operations;
   private final OutboxSignals signals;
   private final TenantAccess access;
   private final TenantScope scope;
@@ -77,6 +79,7 @@ public final class JdbiStore implements AutoCloseable {
       this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits, new SessionReset(null), access.role());
       Jdbi publisherJdbi = owned ? configured(Jdbi.create(publishers), schema) : jdbi;
       this.outbox = JdbiOutbox.standalone(publisherJdbi, settings.failedEventsHoldAggregate(), owned, writer);
+      this.operations = new JdbiOperations(publisherJdbi);
     } catch (RuntimeException e) {
       close(tenants);
       close(publishers);
@@ -188,6 +191,12 @@ public final class JdbiStore implements AutoCloseable {
           + " (README, section Tenancy)");
     }
     return outbox;
+  }
+
+  /** The operations port, on the publishers' cross-tenant path; refused as {@link #outbox()} is. */
+  public OperationsPort operations() {
+    outbox();
+    return operations;
   }
 
   public String schema() {

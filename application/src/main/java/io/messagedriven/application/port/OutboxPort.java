@@ -88,4 +88,17 @@ public interface OutboxPort {
    * first; returns how many. Concurrent purges skip each other's rows.
    */
   int purgePublished(Duration olderThan, int limit);
+
+  /**
+   * Records that a publisher is alive: its owner, host, start and events in flight, seen now
+   * (by the store's clock). Publishers call it every few seconds; operators read it back as the
+   * publishers seen. A heartbeat of an owner seen before replaces its previous one.
+   */
+  void heartbeat(PublisherHeartbeat heartbeat);
+
+  /**
+   * Records that the publisher {@code owner} stopped, so operators see it as stopped rather than
+   * gone. An owner never seen is ignored.
+   */
+  void signOff(String owner);
 }

@@ -11,6 +11,7 @@ import io.messagedriven.application.port.EventStatus;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.application.port.TenantRepository;
 import io.messagedriven.application.port.Transactions;
 import io.messagedriven.application.port.UnitOfWork;
@@ -418,5 +419,31 @@ public final class InMemoryStore
   /** The committed row of an event. */
   public synchronized Row row(EventId id) {
     return Objects.requireNonNull(committed.events.get(id), () -> "no event " + id);
+  }
+
+  private final Map<String, PublisherHeartbeat> heartbeats = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> signedOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public void heartbeat(PublisherHeartbeat heartbeat) {
+    heartbeats.put(heartbeat.owner(), heartbeat);
+    signedOff.remove(heartbeat.owner());
+  }
+
+  @Override
+  public void signOff(String owner) {
+    if (heartbeats.containsKey(owner)) {
+      signedOff.add(owner);
+    }
+  }
+
+  /** The latest heartbeat of each publisher. */
+  public Map<String, PublisherHeartbeat> heartbeats() {
+    return Map.copyOf(heartbeats);
+  }
+
+  /** The publishers that signed off. */
+  public Set<String> signedOff() {
+    return Set.copyOf(signedOff);
   }
 }

@@ -107,6 +107,7 @@ public final class Publisher implements AutoCloseable {
     private PublishingListener listener = PublishingListener.NONE;
     private Duration keepPublished = Duration.ofDays(7);
     private Duration outageProbeInterval = Duration.ofSeconds(5);
+    private Duration heartbeatInterval = Duration.ofSeconds(10);
     private boolean keepForever;
 
     private Builder() {}
@@ -199,6 +200,16 @@ public final class Publisher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often the publisher writes its heartbeat (owner, host, start, events in flight) for
+     * operators, who see a publisher not heard of for a while as gone; 100 ms to 10 minutes.
+     * Default: 10 s.
+     */
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      this.heartbeatInterval = heartbeatInterval;
+      return this;
+    }
+
     /** Retries and backoff for failed events. Default: {@link RetryPolicy#DEFAULT}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
@@ -252,10 +263,12 @@ public final class Publisher implements AutoCloseable {
         requireBetween("keepPublished", keepPublished, Duration.ofMinutes(1), MAX_KEEP_PUBLISHED);
       }
       requireBetween("outageProbeInterval", outageProbeInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
+      requireBetween("heartbeatInterval", heartbeatInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
       String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
       return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
           outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
-          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval)));
+          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval,
+          heartbeatInterval)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.messagedriven.jdbi.internal;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -232,7 +233,7 @@ interface EventDao {
    * publishers not seen for a week.
    */
   @Transaction
-  default void heartbeat(String owner, String host, java.time.OffsetDateTime startedAt, int inFlight) {
+  default void heartbeat(String owner, String host, OffsetDateTime startedAt, int inFlight) {
     upsertHeartbeat(owner, host, startedAt, inFlight);
     forgetOldMinutes();
     forgetOldPublishers();
@@ -249,7 +250,7 @@ interface EventDao {
   void upsertHeartbeat(
       @Bind("owner") String owner,
       @Bind("host") String host,
-      @Bind("startedAt") java.time.OffsetDateTime startedAt,
+      @Bind("startedAt") OffsetDateTime startedAt,
       @Bind("inFlight") int inFlight);
 
   @SqlUpdate("delete from <schema>.published_minutes where minute < now() - interval '2 hours'")

@@ -1,5 +1,7 @@
 package io.messagedriven.jdbi.internal;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NoTransactionException;
@@ -170,7 +172,7 @@ public final class JdbiOutbox implements OutboxPort {
 
   @Override
   public void heartbeat(PublisherHeartbeat heartbeat) {
-    java.time.OffsetDateTime started = heartbeat.startedAt().atOffset(java.time.ZoneOffset.UTC);
+    OffsetDateTime started = heartbeat.startedAt().atOffset(ZoneOffset.UTC);
     call(dao -> {
       dao.heartbeat(heartbeat.owner(), heartbeat.host(), started, heartbeat.inFlight());
       return null;

@@ -60,6 +60,11 @@ final class Capacity {
     }
   }
 
+  /** How many events are held now. */
+  int held() {
+    return held.size();
+  }
+
   /** Records claimed events as held. */
   void hold(List<ClaimedEvent> events) {
     long now = System.nanoTime();

@@ -10,6 +10,7 @@ import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,7 +46,8 @@ public final class PublisherEngine implements AutoCloseable {
       RetryPolicy retryPolicy,
       PublishingListener listener,
       Duration keepPublished,
-      Duration outageProbeInterval) {}
+      Duration outageProbeInterval,
+      Duration heartbeatInterval) {}
 
   private enum State { NEW, RUNNING, STOPPED }
 
@@ -55,6 +57,8 @@ public final class PublisherEngine implements AutoCloseable {
   private final Acknowledger acknowledger;
   private final RetentionPurge purge;
   private final OutageGate outage;
+  private final Heartbeat heartbeat;
+  private final Thread heartbeatThread;
   private final Semaphore wakeUps = new Semaphore(0);
   private static final long ACK_WAKE_MILLIS = 10;
   private volatile long lastAckWake = System.nanoTime();
@@ -84,6 +88,8 @@ public final class PublisherEngine implements AutoCloseable {
     this.claimThread = daemon(this::claimLoop, "md-" + settings.name() + "-claim");
     this.acknowledgeThread = daemon(acknowledger, "md-" + settings.name() + "-ack");
     this.purgeThread = daemon(purge, "md-" + settings.name() + "-purge");
+    this.heartbeat = new Heartbeat(settings.outbox(), settings.owner(), settings.heartbeatInterval(), capacity::held);
+    this.heartbeatThread = daemon(heartbeat, "md-" + settings.name() + "-heartbeat");
   }
 
   /** Daemon threads, so a publisher never keeps a JVM alive; stop it for a clean exit. */
@@ -104,6 +110,8 @@ public final class PublisherEngine implements AutoCloseable {
     if (purge.enabled()) {
       purgeThread.start();
     }
+    heartbeat.started(Instant.now());
+    heartbeatThread.start();
     if (settings.signals() != null) {
       subscription = settings.signals().subscribe(this::wakeUp);
     }
@@ -298,6 +306,9 @@ public final class PublisherEngine implements AutoCloseable {
     boolean finished = awaitWorkers(remaining(deadline)); // running handlers are not interrupted
     joinQuietly(acknowledgeThread, Math.max(remaining(deadline), 2_000));
     acknowledgeThread.interrupt();
+    heartbeatThread.interrupt();
+    joinQuietly(heartbeatThread, 2_000);  // a heartbeat written after the sign-off would undo it
+    heartbeat.stop();
     log.info("publisher {} stopped{}", settings.owner(), finished ? "" : " with handlers still running");
     return finished;
   }

@@ -141,7 +141,7 @@ final class Http {
       headers.set("Cache-Control", "no-store");
       headers.set("X-Content-Type-Options", "nosniff");
       headers.set("X-Frame-Options", "DENY");
-      headers.set("Referrer-Policy", "no-referrer");
+      headers.set("Referrer-Policy", "same-origin"); // "no-referrer" would make a browser send Origin: null
       headers.set("Cross-Origin-Opener-Policy", "same-origin");
       headers.set("Cross-Origin-Resource-Policy", "same-origin");
       headers.set("Content-Security-Policy", POLICY);

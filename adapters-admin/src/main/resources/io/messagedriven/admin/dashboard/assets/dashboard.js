@@ -5,7 +5,7 @@
 const REFRESH_MILLIS = 5000;
 const CSRF = { 'X-Message-Driven-Dashboard': '1' };
 const SVG = 'http://www.w3.org/2000/svg';
-const state = { tenant: '', filters: {}, cursor: null, pages: [], detail: null };
+const state = { tenant: '', filters: {}, cursor: null, detail: null, slugs: {} };
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -108,6 +108,7 @@ function renderStatus(status) {
   document.getElementById('count-published').textContent = number(status.published);
   document.getElementById('count-failed').textContent = number(status.failed);
   document.getElementById('lag').textContent = duration(status.lagMillis);
+  for (const tenant of status.tenants) state.slugs[tenant.tenant] = tenant.slug;
   const select = document.getElementById('tenant');
   const known = new Set(Array.from(select.options).map(option => option.value));
   for (const tenant of status.tenants) {
@@ -203,15 +204,15 @@ function setFilters(values) {
   for (const field of form.elements) if (field.name) field.value = values[field.name] || '';
   state.filters = values;
   state.cursor = null;
-  state.pages = [];
 }
 
 async function loadEvents() {
   try {
-    const page = await api('events' + query(Object.assign({ tenant: state.tenant, after: state.cursor, limit: 25 }, state.filters)));
+    const page = await api('events' + query(Object.assign({ tenant: state.tenant, after: state.cursor, limit: 20 }, state.filters)));
     fill('events', page.items.map(event => {
       const row = el('tr', { 'data-event': event.id, class: 'clickable' },
         el('td', {}, time(event.occurredAt)),
+        el('td', {}, state.slugs[event.tenant] || event.tenant),
         el('td', {}, eventLink(event.id, event.name)),
         el('td', {}, event.aggregateType + ' ', el('span', { class: 'mono' }, event.aggregateId)),
         el('td', { class: 'status' }, badge(event.status)),
@@ -291,11 +292,10 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   document.getElementById('filters').addEventListener('reset', () => { setFilters({}); loadEvents(); });
   document.getElementById('next-page').addEventListener('click', clicked => {
-    state.pages.push(state.cursor);
     state.cursor = clicked.target.dataset.cursor;
     loadEvents();
   });
-  document.getElementById('first-page').addEventListener('click', () => { state.cursor = null; state.pages = []; loadEvents(); });
+  document.getElementById('first-page').addEventListener('click', () => { state.cursor = null; loadEvents(); });
   document.getElementById('detail-close').addEventListener('click', () => { document.getElementById('detail').hidden = true; });
   document.getElementById('detail-requeue').addEventListener('click', () => act(
     () => change('events/' + state.detail.id + '/requeue'),

@@ -114,44 +114,62 @@ public final class JdbiOperations implements OperationsPort {
         .map((rs, ctx) -> new MinuteCount(OperationsMappers.instant(rs, "minute"), rs.getLong("published"))).list());
   }
 
+  /**
+   * Groups are counted on {@code events_failed_cause} alone; each group's class and message shape
+   * come from its latest example, one row per group.
+   */
   @Override
   public List<CauseGroup> causes(TenantId tenant, int limit, int examples) {
     String sql = """
-        select e.last_error_cause as cause, min(e.last_error_class) as error_class,
-               <schema>.failure_message_shape(min(e.last_error_message)) as message, count(*) as failed,
-               min(e.failed_at) as first_seen, max(e.failed_at) as last_seen,
-               (array_agg(e.id order by e.failed_at desc, e.position desc))[1 : %d] as examples
-        from <schema>.events e
-        where e.failed_at is not null %s
-        group by e.last_error_cause
-        order by count(*) desc, e.last_error_cause
-        limit :limit
+        with groups as (
+          select e.last_error_cause as cause, count(*) as failed, min(e.failed_at) as first_seen,
+                 max(e.failed_at) as last_seen,
+                 (array_agg(e.id order by e.failed_at desc, e.position desc))[1 : %d] as examples
+          from <schema>.events e
+          where e.failed_at is not null %s
+          group by e.last_error_cause
+          order by count(*) desc, e.last_error_cause
+          limit :limit)
+        select g.*, x.last_error_class as error_class, <schema>.failure_message_shape(x.last_error_message) as message
+        from groups g cross join lateral (
+          select x.last_error_class, x.last_error_message from <schema>.events x where x.id = g.examples[1]) x
+        order by g.failed desc, g.cause
         """.formatted(examples, ofTenant("e", tenant));
     return read(h -> bindTenant(h.createQuery(sql), tenant).bind("limit", limit)
         .map((rs, ctx) -> OperationsMappers.cause(rs)).list());
   }
 
+  /**
+   * The candidates (failed events, and unfinished ones with an error) are few and read on their
+   * partial indexes, sorted once; the head check is a correlated subquery run on them in that
+   * order only until {@code limit} heads are found (a {@code not exists} would become an
+   * anti-join over every candidate). A scan of a materialized CTE returns its rows in the order
+   * they were stored, so the heads come out oldest first without a second sort.
+   */
   @Override
   public List<HeldAggregate> heldBack(TenantId tenant, int limit) {
     String sql = """
+        with candidates as materialized (
+          (select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
+                  e.last_error_class, e.last_error_message, e.occurred_at
+           from <schema>.events e where e.failed_at is not null %1$s)
+          union all
+          (select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
+                  e.last_error_class, e.last_error_message, e.occurred_at
+           from <schema>.events e
+           where e.published_at is null and e.failed_at is null and e.last_error_class is not null %1$s)
+          order by position)
         select h.*,
                (select count(*) from <schema>.events w
                 where w.tenant_id = h.tenant_id and w.aggregate_type = h.aggregate_type
                   and w.aggregate_id = h.aggregate_id and w.published_at is null and w.position > h.position) as waiting
-        from (
-          select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
-                 e.last_error_class, e.last_error_message, e.occurred_at
-          from <schema>.events e
-          where e.published_at is null and e.last_error_class is not null %s
-            and not exists (
-              select 1 from <schema>.events earlier
-              where earlier.tenant_id = e.tenant_id and earlier.aggregate_type = e.aggregate_type
-                and earlier.aggregate_id = e.aggregate_id and earlier.position < e.position
-                and earlier.published_at is null)
-          order by e.position
-          limit :limit
-        ) h
-        order by h.position
+        from candidates h
+        where (select 1 from <schema>.events earlier
+               where earlier.tenant_id = h.tenant_id and earlier.aggregate_type = h.aggregate_type
+                 and earlier.aggregate_id = h.aggregate_id and earlier.position < h.position
+                 and earlier.published_at is null
+               limit 1) is null
+        limit :limit
         """.formatted(ofTenant("e", tenant));
     return read(h -> bindTenant(h.createQuery(sql), tenant).bind("limit", limit)
         .map((rs, ctx) -> OperationsMappers.held(rs)).list());

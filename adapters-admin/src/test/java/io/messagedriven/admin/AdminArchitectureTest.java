@@ -1,5 +1,8 @@
 package io.messagedriven.admin;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,10 +14,25 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.messagedriven.admin", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdminArchitectureTest {
 
+  /** Other modules' internals, that is: the dashboard's own internal package is its implementation. */
   @ArchTest
   static final ArchRule usesNoInternals = noClasses()
       .that().resideInAPackage("io.messagedriven.admin..")
-      .should().dependOnClassesThat().resideInAPackage("io.messagedriven..internal..")
+      .should().dependOnClassesThat(resideInAPackage("io.messagedriven..internal..")
+          .and(not(resideInAPackage("io.messagedriven.admin.dashboard.internal.."))))
+      .allowEmptyShould(false);
+
+  @ArchTest
+  static final ArchRule dashboardInternalsStayInTheDashboard = classes()
+      .that().resideInAPackage("io.messagedriven.admin.dashboard.internal..")
+      .should().onlyBeAccessed().byAnyPackage("io.messagedriven.admin.dashboard..")
+      .allowEmptyShould(false);
+
+  /** The dashboard shows and changes the outbox through the operations facade alone, never the store. */
+  @ArchTest
+  static final ArchRule theDashboardUsesTheOperationsOnly = noClasses()
+      .that().resideInAPackage("io.messagedriven.admin.dashboard..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.messagedriven.jdbi..", "io.messagedriven.publisher..")
       .allowEmptyShould(false);
 
   @ArchTest

@@ -17,8 +17,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The admin command line of the outbox: {@code status}, {@code failures}, {@code events}, {@code
- * show}, {@code requeue}, {@code delete}, {@code pause}, {@code resume} and {@code purge}, on the
- * database given by {@code --jdbc-url}. Tables for people by default, {@code --json} for scripts.
+ * show}, {@code requeue}, {@code delete}, {@code pause}, {@code resume}, {@code purge} and {@code
+ * dashboard} (the web dashboard, until stopped), on the database given by {@code --jdbc-url}. Tables for people by default, {@code --json} for scripts.
  * Destructive commands ({@code requeue}, {@code delete}, {@code purge}) ask for confirmation on
  * the terminal unless {@code --yes}, and are refused without a terminal to ask on.
  *
@@ -52,7 +52,7 @@ import picocli.CommandLine.ScopeType;
         PauseCommand.class,
         ResumeCommand.class,
         PurgeCommand.class,
-        // The dashboard (io.messagedriven.admin.dashboard) adds its `dashboard --port` command here.
+        DashboardCommand.class,
         CommandLine.HelpCommand.class})
 public final class AdminCli {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

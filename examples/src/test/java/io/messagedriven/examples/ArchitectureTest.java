@@ -35,6 +35,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "io.messagedriven.application..";
   private static final String JDBI_ADAPTER = "io.messagedriven.jdbi..";
   private static final String PUBLISHER_ADAPTER = "io.messagedriven.publisher..";
+  private static final String ADMIN = "io.messagedriven.admin..";
   private static final String EXAMPLES = "io.messagedriven.examples..";
 
   /** The seed's sample (users), which the outbox must not need. */
@@ -91,22 +92,29 @@ class ArchitectureTest {
       .layer("Application").definedBy(APPLICATION)
       .layer("JdbiAdapter").definedBy(JDBI_ADAPTER)
       .layer("PublisherAdapter").definedBy(PUBLISHER_ADAPTER)
+      .layer("Admin").definedBy(ADMIN)
       .layer("Examples").definedBy(EXAMPLES)
       .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
-      .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Examples")
+      .whereLayer("Admin").mayOnlyBeAccessedByLayers("Examples")
+      .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Admin", "Examples")
       .whereLayer("PublisherAdapter").mayOnlyBeAccessedByLayers("Examples")
-      .whereLayer("Application").mayOnlyBeAccessedByLayers("JdbiAdapter", "PublisherAdapter", "Examples")
-      .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "JdbiAdapter", "PublisherAdapter", "Examples")
+      .whereLayer("Application").mayOnlyBeAccessedByLayers("JdbiAdapter", "PublisherAdapter", "Admin", "Examples")
+      .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "JdbiAdapter", "PublisherAdapter", "Admin", "Examples")
       .allowEmptyShould(false);
 
-  /** The command-line programs' DatabaseFailures reads the SQLState behind a StoreException; nothing else may. */
+  /**
+   * The command-line programs' DatabaseFailures, and the admin CLI's DatabaseFailure, read the
+   * SQLState behind a StoreException for their exit codes; nothing else may.
+   */
   private static final String READS_SQL_STATES = "io.messagedriven.examples.DatabaseFailures";
+  private static final String ADMIN_READS_SQL_STATES = "io.messagedriven.admin.cli.DatabaseFailure";
 
   @ArchTest
   static final ArchRule persistenceLibrariesStayInTheJdbiAdapter = noClasses()
       .that().resideOutsideOfPackages(JDBI_ADAPTER)
       .and().resideOutsideOfPackages("io.messagedriven.examples.bench..", "io.messagedriven.examples.service..")
       .and().doNotHaveFullyQualifiedName(READS_SQL_STATES)
+      .and().doNotHaveFullyQualifiedName(ADMIN_READS_SQL_STATES)
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.jdbi..", "liquibase..", "java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.postgresql..")
       .allowEmptyShould(false);

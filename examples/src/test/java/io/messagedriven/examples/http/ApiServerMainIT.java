@@ -23,10 +23,10 @@ class ApiServerMainIT {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @Test
-  void servesTheApiOnTheDatabaseGivenWithItsTenantUntilStopped() throws Exception {
+  void servesTheApiAndTheDashboardOnTheDatabaseGivenWithItsTenantUntilStopped() throws Exception {
     CountDownLatch stop = new CountDownLatch(1);
     CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run(stop,
-        "--jdbc-url", TestDatabase.freshUrl(), "--port", "0", "--tenant", "initech"));
+        "--jdbc-url", TestDatabase.freshUrl(), "--port", "0", "--tenant", "initech", "--dashboard-port", "0"));
     URI users = servedAt();
 
     HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(users)
@@ -38,6 +38,7 @@ class ApiServerMainIT {
     assertThat(users.getPath()).isEqualTo("/api/tenants/initech/users");
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Dashboard on http://127.0.0.1:", "Dashboard token: ");
   }
 
   @Test

@@ -19,7 +19,8 @@ class ReadmeTest {
   @CsvSource({"EmbeddingExample.java, embed", "WelcomeEmailHandler.java, handler", "QueryingExample.java, query",
       "RedisListHandler.java, adapter", "BrokerTargetsExample.java, rabbitmq", "BrokerTargetsExample.java, kafka",
       "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose",
-      "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi"})
+      "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi",
+      "OperationsExample.java, operations"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

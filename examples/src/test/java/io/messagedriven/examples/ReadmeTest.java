@@ -20,7 +20,7 @@ class ReadmeTest {
       "RedisListHandler.java, adapter", "BrokerTargetsExample.java, rabbitmq", "BrokerTargetsExample.java, kafka",
       "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose",
       "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi",
-      "DashboardExample.java, dashboard"})
+      "OperationsExample.java, operations", "DashboardExample.java, dashboard"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

@@ -209,86 +209,23 @@ public final class JdbiOperations implements OperationsPort {
 
   @Override
   public Batch requeue(Collection<EventId> ids) {
-    UUID[] uuids = uuids(ids);
-    return write(h -> {
-      EventDao dao = h.attach(EventDao.class);
-      dao.lockAggregatesOf(uuids);
-      int matched = h.createQuery("select count(*) from <schema>.events where id = any (:ids) and status = 'FAILED'")
-          .bind("ids", uuids).mapTo(Integer.class).one();
-      int changed = dao.requeueUnlessAggregateInFlight(uuids);
-      wakePublishers(h, changed);
-      return new Batch(matched, changed, 0);
-    });
+    return write(h -> OperationsChanges.requeue(h, uuids(ids)));
   }
 
   @Override
   public Batch requeue(EventFilter filter, long afterPosition, int limit) {
-    return inBatch(filter.withStatus(EventStatus.FAILED), afterPosition, limit, (h, ids) -> {
-      EventDao dao = h.attach(EventDao.class);
-      dao.lockAggregatesOf(ids);
-      int changed = dao.requeueUnlessAggregateInFlight(ids);
-      wakePublishers(h, changed);
-      return changed;
-    });
+    return write(h -> OperationsChanges.inBatch(h, filter.withStatus(EventStatus.FAILED), afterPosition, limit,
+        OperationsChanges::requeueUnlessInFlight));
   }
 
   @Override
   public Batch delete(Collection<EventId> ids) {
-    UUID[] uuids = uuids(ids);
-    return write(h -> {
-      h.attach(EventDao.class).lockAggregatesOf(uuids);
-      int matched = h.createQuery("select count(*) from <schema>.events where id = any (:ids)")
-          .bind("ids", uuids).mapTo(Integer.class).one();
-      return new Batch(matched, deleteUnlessInFlight(h, uuids), 0);
-    });
+    return write(h -> OperationsChanges.delete(h, uuids(ids)));
   }
 
   @Override
   public Batch delete(EventFilter filter, long afterPosition, int limit) {
-    return inBatch(filter, afterPosition, limit, (h, ids) -> {
-      h.attach(EventDao.class).lockAggregatesOf(ids);
-      return deleteUnlessInFlight(h, ids);
-    });
-  }
-
-  private static int deleteUnlessInFlight(Handle h, UUID[] ids) {
-    return h.createUpdate("""
-        delete from <schema>.events e
-        where e.id = any (:ids) and e.status <> 'IN_FLIGHT'
-          and not exists (
-            select 1 from <schema>.events o
-            where o.tenant_id = e.tenant_id and o.aggregate_type = e.aggregate_type
-              and o.aggregate_id = e.aggregate_id and o.published_at is null and o.status = 'IN_FLIGHT')
-        """).bind("ids", ids).execute();
-  }
-
-  @FunctionalInterface
-  private interface Change {
-    int apply(Handle handle, UUID[] ids);
-  }
-
-  /** One batch: the next {@code limit} events of {@code filter} after {@code afterPosition}, changed in one transaction. */
-  private Batch inBatch(EventFilter filter, long afterPosition, int limit, Change change) {
-    EventFilterSql where = new EventFilterSql(filter);
-    String sql = "select e.id, e.position from <schema>.events e where " + where.where()
-        + " and e.position > :after order by e.position limit :limit";
-    return write(h -> {
-      List<Object[]> rows = where.bind(h.createQuery(sql)).bind("after", afterPosition).bind("limit", limit)
-          .map((rs, ctx) -> new Object[] {rs.getObject("id", UUID.class), rs.getLong("position")}).list();
-      if (rows.isEmpty()) {
-        return new Batch(0, 0, afterPosition);
-      }
-      UUID[] ids = rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new);
-      long last = (Long) rows.get(rows.size() - 1)[1];
-      return new Batch(ids.length, change.apply(h, ids), last);
-    });
-  }
-
-  /** Requeued events are due at once: wake idle publishers at commit, as an append does. */
-  private static void wakePublishers(Handle h, int changed) {
-    if (changed > 0) {
-      h.execute("select pg_catalog.pg_notify('message_driven_events', '')");
-    }
+    return write(h -> OperationsChanges.inBatch(h, filter, afterPosition, limit, OperationsChanges::deleteUnlessInFlight));
   }
 
   @Override
@@ -308,7 +245,7 @@ public final class JdbiOperations implements OperationsPort {
     return write(h -> {
       boolean resumed = h.createUpdate("delete from <schema>.paused_tenants where tenant_id = :tenant")
           .bind("tenant", tenant.value()).execute() == 1;
-      wakePublishers(h, resumed ? 1 : 0);
+      OperationsChanges.wakePublishers(h, resumed ? 1 : 0);
       return resumed;
     });
   }

@@ -1,5 +1,6 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.operations.BulkResult;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.port.EventFilter;
@@ -67,7 +68,7 @@ abstract class BulkCommand extends OperatorCommand {
         ? byFilter(operations, filter.filter(tenant), max)
         : byIds(operations, parsed);
     if (cli.json()) {
-      cli.printJson(Views.bulk(verb(), result));
+      cli.printJson(OperationsViews.bulk(verb(), result));
     } else {
       cli.out().println(verb() + "d " + result.changed() + (result.changed() == 1 ? " event" : " events"));
       if (result.refused() > 0) {

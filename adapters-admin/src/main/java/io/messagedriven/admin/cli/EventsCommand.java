@@ -1,11 +1,10 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.Page;
 import io.messagedriven.application.PageRequest;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.port.EventSummary;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,10 +26,7 @@ final class EventsCommand extends OperatorCommand {
   int run(Operations operations) {
     Page<EventSummary> page = operations.events(filter.filter(cli.tenant(operations)), new PageRequest(limit, after));
     if (cli.json()) {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("events", page.items().stream().map(Views::summary).toList());
-      view.put("nextCursor", page.nextCursor());
-      cli.printJson(view);
+      cli.printJson(OperationsViews.events(page));
       return ExitCodes.OK;
     }
     Table table = new Table("ID", "TENANT", "AGGREGATE", "NAME", "STATUS", "ATTEMPTS", "OCCURRED", "LAST ERROR");

@@ -1,5 +1,6 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.port.CauseGroup;
 import java.util.List;
@@ -17,7 +18,7 @@ final class FailuresCommand extends OperatorCommand {
   int run(Operations operations) {
     List<CauseGroup> causes = operations.failures(cli.tenant(operations), limit);
     if (cli.json()) {
-      cli.printJson(causes.stream().map(Views::cause).toList());
+      cli.printJson(causes.stream().map(OperationsViews::cause).toList());
       return ExitCodes.OK;
     }
     if (causes.isEmpty()) {

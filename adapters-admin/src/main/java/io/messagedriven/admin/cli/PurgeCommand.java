@@ -1,5 +1,6 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.operations.BulkResult;
 import io.messagedriven.application.operations.Operations;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class PurgeCommand extends OperatorCommand {
     }
     BulkResult result = operations.purgePublished(olderThan, max);
     if (cli.json()) {
-      cli.printJson(Views.bulk("purge", result));
+      cli.printJson(OperationsViews.bulk("purge", result));
     } else {
       cli.out().println("purged " + result.changed() + " published events" + (result.more() ? "; more are left" : ""));
       cli.out().flush();

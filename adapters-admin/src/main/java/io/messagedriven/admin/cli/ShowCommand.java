@@ -1,5 +1,6 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.port.EventDetail;
 import io.messagedriven.domain.EventId;
@@ -18,7 +19,7 @@ final class ShowCommand extends OperatorCommand {
   @Override
   int run(Operations operations) {
     EventDetail detail = operations.event(EventId.parse(id));
-    Map<String, Object> view = Views.detail(detail);
+    Map<String, Object> view = OperationsViews.detail(detail);
     if (cli.json()) {
       cli.printJson(view);
       return ExitCodes.OK;

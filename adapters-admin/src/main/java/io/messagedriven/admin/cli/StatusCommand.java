@@ -1,5 +1,6 @@
 package io.messagedriven.admin.cli;
 
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.PublisherStatus;
 import io.messagedriven.application.operations.StatusReport;
@@ -22,7 +23,7 @@ final class StatusCommand extends OperatorCommand {
     List<PausedTenant> paused = operations.paused().stream()
         .filter(p -> tenant == null || p.tenant().equals(tenant)).toList();
     if (cli.json()) {
-      cli.printJson(Views.status(report, publishers, paused));
+      cli.printJson(OperationsViews.status(report, publishers, paused));
       return ExitCodes.OK;
     }
     Table tenants = new Table("TENANT", "PENDING", "IN FLIGHT", "PUBLISHED", "FAILED", "LAG", "PAUSED");

@@ -1,6 +1,7 @@
 package io.messagedriven.admin.dashboard.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.messagedriven.admin.internal.OperationsViews;
 import io.messagedriven.application.PageRequest;
 import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.operations.port.EventFilter;
@@ -35,15 +36,15 @@ final class OperationsApi {
     Map<String, String> query = http.query();
     TenantId tenant = tenant(query.get("tenant"));
     switch (path.size() == 1 ? path.get(0) : path.size() == 2 && path.get(0).equals("events") ? "event" : "") {
-      case "status" -> http.json(200, Views.status(operations.status(tenant), operations.paused()));
-      case "throughput" -> http.json(200, Views.throughput(operations.publishedPerMinute(tenant)));
-      case "failures" -> http.json(200,
-          operations.failures(tenant, number(query, "limit", DEFAULT_LIST)).stream().map(Views::cause).toList());
-      case "held" -> http.json(200,
-          operations.heldBack(tenant, number(query, "limit", DEFAULT_LIST)).stream().map(Views::held).toList());
-      case "publishers" -> http.json(200, operations.publishers().stream().map(Views::publisher).toList());
-      case "events" -> http.json(200, Views.events(operations.events(filter(query, tenant), page(query))));
-      case "event" -> http.json(200, Views.detail(operations.event(EventId.parse(path.get(1)))));
+      case "status" -> http.json(200, OperationsViews.status(operations.status(tenant), operations.publishers(),
+          operations.paused().stream().filter(paused -> tenant == null || paused.tenant().equals(tenant)).toList()));
+      case "throughput" -> http.json(200, OperationsViews.throughput(operations.publishedPerMinute(tenant)));
+      case "failures" -> http.json(200, operations.failures(tenant, number(query, "limit", DEFAULT_LIST)).stream()
+          .map(OperationsViews::cause).toList());
+      case "held" -> http.json(200, operations.heldBack(tenant, number(query, "limit", DEFAULT_LIST)).stream()
+          .map(OperationsViews::held).toList());
+      case "events" -> http.json(200, OperationsViews.events(operations.events(filter(query, tenant), page(query))));
+      case "event" -> http.json(200, OperationsViews.detail(operations.event(EventId.parse(path.get(1)))));
       default -> throw notFound(http);
     }
   }
@@ -52,12 +53,12 @@ final class OperationsApi {
   void change(Http http, List<String> path) {
     String action = path.size() == 3 ? path.get(0) + "/" + path.get(2) : "";
     switch (action) {
-      case "events/requeue" -> http.json(200, Views.result(operations.requeue(EventId.parse(path.get(1)))));
-      case "events/delete" -> http.json(200, Views.result(operations.delete(EventId.parse(path.get(1)))));
+      case "events/requeue" -> http.json(200, OperationsViews.bulk("requeue", operations.requeue(EventId.parse(path.get(1)))));
+      case "events/delete" -> http.json(200, OperationsViews.bulk("delete", operations.delete(EventId.parse(path.get(1)))));
       case "failures/requeue" -> {
         TenantId tenant = tenant(http.query().get("tenant"));
         EventFilter group = EventFilter.all().forTenant(tenant).withCause(path.get(1));
-        http.json(200, Views.result(operations.requeue(group, BULK_FROM_PAGE)));
+        http.json(200, OperationsViews.bulk("requeue", operations.requeue(group, BULK_FROM_PAGE)));
       }
       case "tenants/pause" -> {
         JsonNode body = http.jsonBody();

@@ -103,11 +103,11 @@ async function act(work, done) {
 }
 
 function renderStatus(status) {
-  document.getElementById('count-pending').textContent = number(status.pending);
-  document.getElementById('count-in-flight').textContent = number(status.inFlight);
-  document.getElementById('count-published').textContent = number(status.published);
-  document.getElementById('count-failed').textContent = number(status.failed);
-  document.getElementById('lag').textContent = duration(status.lagMillis);
+  document.getElementById('count-pending').textContent = number(status.total.pending);
+  document.getElementById('count-in-flight').textContent = number(status.total.inFlight);
+  document.getElementById('count-published').textContent = number(status.total.published);
+  document.getElementById('count-failed').textContent = number(status.total.failed);
+  document.getElementById('lag').textContent = duration(status.total.lagMillis);
   for (const tenant of status.tenants) state.slugs[tenant.tenant] = tenant.slug;
   const select = document.getElementById('tenant');
   const known = new Set(Array.from(select.options).map(option => option.value));
@@ -160,8 +160,8 @@ function renderFailures(causes) {
     el('td', {}, time(cause.firstSeen)),
     el('td', {}, time(cause.lastSeen)),
     el('td', { class: 'actions' },
-      button('Show', () => { setFilters({ status: 'FAILED', cause: cause.key }); loadEvents(); }, 'small quiet'),
-      button('Requeue all', () => act(() => change('failures/' + cause.key + '/requeue' + query({ tenant: state.tenant })),
+      button('Show', () => { setFilters({ status: 'FAILED', cause: cause.cause }); loadEvents(); }, 'small quiet'),
+      button('Requeue all', () => act(() => change('failures/' + cause.cause + '/requeue' + query({ tenant: state.tenant })),
         result => 'Requeued ' + number(result.changed) + (result.refused ? ', ' + number(result.refused) + ' in flight left alone' : '')
           + (result.more ? '; more are left, click again' : '')))))),
     'No failed events.');
@@ -209,7 +209,7 @@ function setFilters(values) {
 async function loadEvents() {
   try {
     const page = await api('events' + query(Object.assign({ tenant: state.tenant, after: state.cursor, limit: 20 }, state.filters)));
-    fill('events', page.items.map(event => {
+    fill('events', page.events.map(event => {
       const row = el('tr', { 'data-event': event.id, class: 'clickable' },
         el('td', {}, time(event.occurredAt)),
         el('td', {}, state.slugs[event.tenant] || event.tenant),
@@ -242,9 +242,10 @@ async function showEvent(id) {
       .flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
     document.getElementById('detail-payload').textContent = pretty(event.payload);
     document.getElementById('detail-headers').textContent = JSON.stringify(event.headers, null, 2);
-    document.getElementById('detail-error').hidden = !event.errorClass;
-    document.getElementById('detail-stack').textContent = event.errorClass
-      ? (event.stackTrace || event.errorClass + ': ' + (event.errorMessage || '')) : '';
+    const error = event.lastError;
+    document.getElementById('detail-error').hidden = !error;
+    document.getElementById('detail-stack').textContent = error
+      ? (error.stackTrace || error.errorClass + ': ' + (error.message || '')) : '';
     document.getElementById('detail-requeue').disabled = event.status !== 'FAILED';
     document.getElementById('detail').hidden = false;
     document.getElementById('detail').scrollIntoView({ block: 'nearest' });
@@ -264,13 +265,13 @@ function pretty(payload) {
 async function refresh() {
   const tenant = query({ tenant: state.tenant });
   try {
-    const [status, minutes, causes, held, publishers] = await Promise.all([api('status' + tenant), api('throughput' + tenant),
-      api('failures' + tenant), api('held' + tenant), api('publishers')]);
+    const [status, minutes, causes, held] = await Promise.all([api('status' + tenant), api('throughput' + tenant),
+      api('failures' + tenant), api('held' + tenant)]);
     renderStatus(status);
     renderChart(minutes);
     renderFailures(causes);
     renderHeld(held);
-    renderPublishers(publishers);
+    renderPublishers(status.publishers);
     document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
   } catch (error) {
     say(error.message, true);

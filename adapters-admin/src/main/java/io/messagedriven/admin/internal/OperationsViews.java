@@ -1,11 +1,14 @@
-package io.messagedriven.admin.cli;
+package io.messagedriven.admin.internal;
 
+import io.messagedriven.application.Page;
 import io.messagedriven.application.operations.BulkResult;
 import io.messagedriven.application.operations.PublisherStatus;
 import io.messagedriven.application.operations.StatusReport;
 import io.messagedriven.application.operations.port.CauseGroup;
 import io.messagedriven.application.operations.port.EventDetail;
 import io.messagedriven.application.operations.port.EventSummary;
+import io.messagedriven.application.operations.port.HeldAggregate;
+import io.messagedriven.application.operations.port.MinuteCount;
 import io.messagedriven.application.operations.port.PausedTenant;
 import io.messagedriven.application.operations.port.TenantCounts;
 import io.messagedriven.application.port.EventRecord;
@@ -15,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of {@code --json}: maps of strings, numbers, booleans and lists; instants as ISO-8601 text. */
-final class Views {
-  private Views() {}
+/**
+ * The JSON shapes of the operations' records, one for the CLI's {@code --json} and the dashboard's
+ * {@code /api}: maps of strings, numbers, booleans and lists; instants as ISO-8601 text, durations
+ * in milliseconds.
+ */
+public final class OperationsViews {
+  private OperationsViews() {}
 
-  static Map<String, Object> status(StatusReport report, List<PublisherStatus> publishers, List<PausedTenant> paused) {
+  public static Map<String, Object> status(StatusReport report, List<PublisherStatus> publishers, List<PausedTenant> paused) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("tenants", report.tenants().stream().map(Views::counts).toList());
+    view.put("tenants", report.tenants().stream().map(OperationsViews::counts).toList());
     Map<String, Object> total = new LinkedHashMap<>();
     total.put("pending", report.pending());
     total.put("inFlight", report.inFlight());
@@ -29,12 +36,12 @@ final class Views {
     total.put("failed", report.failed());
     total.put("lagMillis", report.lag().toMillis());
     view.put("total", total);
-    view.put("publishers", publishers.stream().map(Views::publisher).toList());
-    view.put("paused", paused.stream().map(Views::paused).toList());
+    view.put("publishers", publishers.stream().map(OperationsViews::publisher).toList());
+    view.put("paused", paused.stream().map(OperationsViews::paused).toList());
     return view;
   }
 
-  static Map<String, Object> counts(TenantCounts counts) {
+  public static Map<String, Object> counts(TenantCounts counts) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("tenant", counts.tenant().toString());
     view.put("slug", counts.slug());
@@ -47,18 +54,19 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> publisher(PublisherStatus status) {
+  public static Map<String, Object> publisher(PublisherStatus status) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("owner", status.publisher().owner());
     view.put("host", status.publisher().host());
     view.put("startedAt", text(status.publisher().startedAt()));
     view.put("lastSeenAt", text(status.publisher().lastSeenAt()));
+    view.put("sinceLastSeenMillis", status.publisher().sinceLastSeen().toMillis());
     view.put("inFlight", status.publisher().inFlight());
     view.put("state", status.state().name());
     return view;
   }
 
-  static Map<String, Object> paused(PausedTenant paused) {
+  public static Map<String, Object> paused(PausedTenant paused) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("tenant", paused.tenant().toString());
     view.put("slug", paused.slug());
@@ -67,7 +75,7 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> cause(CauseGroup cause) {
+  public static Map<String, Object> cause(CauseGroup cause) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("cause", cause.key());
     view.put("errorClass", cause.errorClass());
@@ -79,7 +87,7 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> summary(EventSummary event) {
+  public static Map<String, Object> summary(EventSummary event) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", event.id().toString());
     view.put("tenant", event.tenant().toString());
@@ -98,7 +106,7 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> detail(EventDetail detail) {
+  public static Map<String, Object> detail(EventDetail detail) {
     EventRecord record = detail.record();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", record.event().id().toString());
@@ -131,7 +139,7 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> bulk(String action, BulkResult result) {
+  public static Map<String, Object> bulk(String action, BulkResult result) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("action", action);
     view.put("changed", result.changed());
@@ -140,7 +148,40 @@ final class Views {
     return view;
   }
 
-  static String text(Instant instant) {
+  public static Map<String, Object> held(HeldAggregate held) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("tenant", held.tenant().toString());
+    view.put("aggregateType", held.aggregateType());
+    view.put("aggregateId", held.aggregateId());
+    view.put("head", held.head().toString());
+    view.put("headName", held.headName());
+    view.put("headStatus", held.headStatus().name());
+    view.put("attempts", held.attempts());
+    view.put("errorClass", held.errorClass());
+    view.put("errorMessage", held.errorMessage());
+    view.put("occurredAt", text(held.occurredAt()));
+    view.put("waiting", held.waiting());
+    return view;
+  }
+
+  public static List<Map<String, Object>> throughput(List<MinuteCount> minutes) {
+    return minutes.stream().map(minute -> {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("minute", text(minute.minute()));
+      view.put("published", minute.published());
+      return view;
+    }).toList();
+  }
+
+  /** A page of events: its items and the cursor of the next page (null on the last). */
+  public static Map<String, Object> events(Page<EventSummary> page) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("events", page.items().stream().map(OperationsViews::summary).toList());
+    view.put("nextCursor", page.nextCursor());
+    return view;
+  }
+
+  public static String text(Instant instant) {
     return instant == null ? null : instant.toString();
   }
 }

@@ -194,7 +194,7 @@ public final class JdbiOperations implements OperationsPort {
         select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                e.headers::text as headers, e.occurred_at, e.status, e.attempts, e.next_attempt_at,
                e.last_error_class, e.last_error_message, e.last_error_stack, e.published_at, e.failed_at,
-               e.created_at, e.lease_owner, e.last_error_cause, t.slug
+               e.delivered_to, e.created_at, e.lease_owner, e.last_error_cause, t.slug
         from <schema>.events e join <schema>.tenants t on t.id = e.tenant_id
         where e.id = :id
         """;

@@ -53,7 +53,7 @@ class OutboxIT {
     List<ClaimedEvent> claimed = outbox.claim("publisher-a", 10, LEASE);
 
     assertThat(claimed).singleElement().satisfies(c -> {
-      assertThat(c.event()).isEqualTo(event);
+      assertThat(c.event()).isEqualTo(event.withSequence(c.event().sequence().orElseThrow()));
       assertThat(c.attempt()).isOne();
     });
     assertThat(row(event)).containsEntry("status", "IN_FLIGHT").containsEntry("lease_owner", "publisher-a");
@@ -67,10 +67,10 @@ class OutboxIT {
     Event other = append("other", "User.created");
 
     List<ClaimedEvent> claimed = outbox.claim("p", 10, LEASE);
-    assertThat(claimed).extracting(ClaimedEvent::event).containsExactlyInAnyOrder(first, other);
+    assertThat(claimed).extracting(c -> c.event().id()).containsExactlyInAnyOrder(first.id(), other.id());
 
     outbox.markPublished(claimed);
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(second);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(second.id());
   }
 
   @Test
@@ -82,7 +82,7 @@ class OutboxIT {
 
     assertThat(outbox.retryLater(claimedFirst, Duration.ofMinutes(5), failure("boom"))).isTrue();
 
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(other);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(other.id());
     assertThat(row(first)).containsEntry("status", "PENDING").containsEntry("last_error_message", "boom");
   }
 
@@ -93,7 +93,7 @@ class OutboxIT {
 
     assertThat(outbox.markFailed(claimOne(first), failure("bad"))).isTrue();
 
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(second);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(second.id());
     assertThat(row(first)).containsEntry("status", "FAILED").containsEntry("last_error_class", IllegalStateException.class.getName());
   }
 
@@ -161,7 +161,7 @@ class OutboxIT {
 
     assertThat(row(failed)).containsEntry("status", "PENDING").containsEntry("attempts", 0)
         .containsEntry("last_error_message", "bad");
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).contains(failed);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).contains(failed.id());
   }
 
   @Test
@@ -230,7 +230,7 @@ class OutboxIT {
         from generate_series(1, 1500) a""", tenant.id().value()));
     Event due = append("due", "User.created");
 
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(due);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(due.id());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.messagedriven.publisher;
 
 import io.messagedriven.application.port.BatchEventHandler;
+import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.concurrent.TimeoutException;
  * public Map<EventId, Exception> handleAll(List<Event> events) {
  *   Acknowledgements acks = new Acknowledgements();
  *   for (Event event : events) {
+ *     if (acks.leaseEnded(event)) {
+ *       continue;                                 // another publisher may have it by now
+ *     }
  *     acks.expect(event.id(), client.sendAsync(toMessage(event)));
  *   }
  *   return acks.await(Duration.ofSeconds(30));
@@ -43,6 +47,18 @@ public final class Acknowledgements {
   public void fail(EventId event, Exception failure) {
     pending.remove(event);
     failures.put(event, failure);
+  }
+
+  /**
+   * Whether the publisher's lease on {@code event} has ended ({@link LeaseGuard}); if so, the
+   * event is failed here and must not be sent. Call it before handing each event to the client.
+   */
+  public boolean leaseEnded(Event event) {
+    if (!LeaseGuard.ended()) {
+      return false;
+    }
+    fail(event.id(), LeaseGuard.endedFor(event));
+    return true;
   }
 
   /** How many events are awaited or failed. */

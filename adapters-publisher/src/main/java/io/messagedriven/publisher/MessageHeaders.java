@@ -25,6 +25,10 @@ import java.util.Set;
  *   <tr><td>{@value #EVENT_NAME}</td><td>such as {@code User.created}</td></tr>
  *   <tr><td>{@value #OCCURRED_AT}</td><td>ISO-8601 in UTC with exactly six fractional digits,
  *       such as {@code 2024-05-01T10:15:30.123000Z}</td></tr>
+ *   <tr><td>{@value #SEQUENCE}</td><td>the event's place in the outbox's write order, a decimal
+ *       number that grows along each aggregate's events (with gaps): keep the highest seen per
+ *       aggregate and drop a message with a lower one, a stale redelivery. Absent only for an
+ *       event a handler got from somewhere other than the outbox.</td></tr>
  *   <tr><td>the event's own headers</td><td>such as {@code correlation-id} and {@code causation-id}</td></tr>
  * </table>
  *
@@ -47,6 +51,8 @@ public final class MessageHeaders {
   public static final String EVENT_NAME = "event-name";
   /** When the event occurred, in the shape of {@link #timestamp(Instant)}. */
   public static final String OCCURRED_AT = "occurred-at";
+  /** The event's {@linkplain Event#SEQUENCE sequence} in the outbox's write order. */
+  public static final String SEQUENCE = Event.SEQUENCE;
   /** The media type of the body, where the transport carries it as a header. */
   public static final String CONTENT_TYPE = "content-type";
   /** The media type of every body: the event's payload is JSON. */
@@ -214,6 +220,7 @@ public final class MessageHeaders {
     headers.put(AGGREGATE_ID, event.aggregateId());
     headers.put(EVENT_NAME, event.name());
     headers.put(OCCURRED_AT, timestamp(event.occurredAt()));
+    event.sequence().ifPresent(sequence -> headers.put(SEQUENCE, Long.toString(sequence)));
     return headers;
   }
 

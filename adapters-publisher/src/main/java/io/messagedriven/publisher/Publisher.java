@@ -5,6 +5,7 @@ import static io.messagedriven.publisher.BuilderChecks.requireBetween;
 
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.RetryPolicy;
+import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
@@ -247,6 +248,28 @@ public final class Publisher implements AutoCloseable {
     public Publisher build() {
       require(outbox != null, "outbox is required, was null");
       require(handler != null, "handler is required, was null");
+      int inFlight = checkSettings();
+      String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
+          outbox, leaseGuarded(handler), signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
+          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval,
+          heartbeatInterval)));
+    }
+
+    /**
+     * Checks every setting as {@link #build()} does, except the outbox and the handler, for a
+     * program that reads its settings before it can connect: a bad value fails at once, not after
+     * the database answered.
+     *
+     * @throws IllegalArgumentException naming the first bad setting and its value
+     */
+    public Builder validate() {
+      checkSettings();
+      return this;
+    }
+
+    /** Checks the settings; returns the effective maxInFlight. */
+    private int checkSettings() {
       require(retryPolicy != null, "retryPolicy is required, was null");
       require(listener != null, "listener is required, was null");
       require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"),
@@ -264,18 +287,32 @@ public final class Publisher implements AutoCloseable {
       }
       requireBetween("outageProbeInterval", outageProbeInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
       requireBetween("heartbeatInterval", heartbeatInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
-      String owner = name + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-      return new Publisher(new PublisherEngine(new PublisherEngine.Settings(
-          outbox, handler, signals, name, owner, batchSize, workers, inFlight, pollInterval, lease,
-          stopTimeout, retryPolicy, listener, keepForever ? null : keepPublished, outageProbeInterval,
-          heartbeatInterval)));
+      return inFlight;
     }
 
     @Override
     public String toString() {
       return "Publisher.Builder[name=" + name + ", batchSize=" + batchSize + ", workers=" + workers
           + ", maxInFlight=" + Objects.requireNonNullElse(maxInFlight, 2 * batchSize)
-          + ", pollInterval=" + pollInterval + ", lease=" + lease + "]";
+          + ", pollInterval=" + pollInterval + ", lease=" + lease + ", stopTimeout=" + stopTimeout
+          + ", outageProbeInterval=" + outageProbeInterval
+          + ", keepPublished=" + (keepForever ? "forever" : keepPublished) + ", retryPolicy=" + retryPolicy + "]";
+    }
+
+    /**
+     * A handler of one event at a time, which the publisher calls in a loop, checked against the
+     * {@link LeaseGuard} before each event; batch handlers check it themselves.
+     */
+    private static EventHandler leaseGuarded(EventHandler handler) {
+      if (handler instanceof BatchEventHandler) {
+        return handler;
+      }
+      return event -> {
+        if (LeaseGuard.ended()) {
+          throw LeaseGuard.endedFor(event);
+        }
+        handler.handle(event);
+      };
     }
   }
 }

@@ -7,6 +7,7 @@ import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.NonRetryableException;
+import io.messagedriven.application.port.TargetFailedException;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import io.messagedriven.domain.TenantId;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -191,7 +193,7 @@ class EventRouterTest {
   }
 
   @Test
-  void anEventThatFailsOnOneRouteIsNotSentToLaterRoutesAndIsReportedFailed() {
+  void anEventThatFailsOnOneRouteStillGoesToTheLaterRoutesAndTheFailureNamesTheTarget() {
     List<String> log = new ArrayList<>();
     IOException timeout = new IOException("timeout");
     EventRouter router = EventRouter.builder()
@@ -205,8 +207,13 @@ class EventRouterTest {
 
     Map<EventId, Exception> failures = router.handleAll(List.of(userCreated, userDeleted, tenantCreated));
 
-    assertThat(failures).containsExactly(Map.entry(userCreated.id(), timeout));
-    assertThat(log).containsExactly("later:User.deleted", "later:Tenant.created");
+    assertThat(failures).containsOnlyKeys(userCreated.id());
+    assertThat(failures.get(userCreated.id())).isInstanceOfSatisfying(TargetFailedException.class, failed -> {
+      assertThat(failed.target()).isEqualTo("route-1");
+      assertThat(failed.delivered()).containsExactly("route-2");
+      assertThat(failed).hasCause(timeout).hasMessage("target route-1: timeout");
+    });
+    assertThat(log).containsExactly("later:User.created", "later:User.deleted", "later:Tenant.created");
   }
 
   @Test
@@ -215,14 +222,75 @@ class EventRouterTest {
     NonRetryableException refused = new NonRetryableException("refused");
     BatchEventHandler broker = events -> Map.of(userDeleted.id(), refused);
     EventRouter router = EventRouter.builder()
-        .route("User.*", broker)
+        .route("User.*", "broker", broker)
         .route("*", recording("later", log))
         .build();
 
     Map<EventId, Exception> failures = router.handleAll(List.of(userCreated, userDeleted, tenantCreated));
 
-    assertThat(failures).containsExactly(Map.entry(userDeleted.id(), refused));
-    assertThat(log).containsExactly("later:User.created", "later:Tenant.created");
+    assertThat(failures).containsOnlyKeys(userDeleted.id());
+    assertThat(failures.get(userDeleted.id())).isInstanceOf(TargetFailedException.class).hasCause(refused)
+        .hasMessage("target broker: refused");
+    assertThat(log).containsExactly("later:User.created", "later:User.deleted", "later:Tenant.created");
+  }
+
+  @Test
+  void targetsThatHaveAnEventAreSkippedAndTheOthersGetIt() {
+    List<String> log = new ArrayList<>();
+    EventRouter router = EventRouter.builder()
+        .route("*", "kafka", recording("kafka", log))
+        .route("*", "webhook", recording("webhook", log))
+        .build();
+
+    Map<EventId, Exception> failures = router.handleAll(List.of(userCreated, userDeleted),
+        Map.of(userCreated.id(), Set.of("kafka")));
+
+    assertThat(failures).isEmpty();
+    assertThat(log).containsExactly("kafka:User.deleted", "webhook:User.created", "webhook:User.deleted");
+  }
+
+  @Test
+  void aNamedTargetsFailureNamesItEvenWhenNoOtherTargetHasTheEvent() {
+    IOException down = new IOException("down");
+    EventRouter router = EventRouter.builder().route("*", "crm", e -> {
+      throw down;
+    }).build();
+
+    Map<EventId, Exception> failures = router.handleAll(List.of(userCreated));
+
+    assertThat(failures.get(userCreated.id())).isInstanceOfSatisfying(TargetFailedException.class, failed -> {
+      assertThat(failed.target()).isEqualTo("crm");
+      assertThat(failed.delivered()).isEmpty();
+    });
+  }
+
+  @Test
+  void routesAreTargetsNamedInTheOrderAdded() {
+    EventRouter router = EventRouter.builder()
+        .route("User.*", e -> {})
+        .route("*", "webhook", e -> {})
+        .route("Tenant.*", e -> {})
+        .build();
+
+    assertThat(router.targets()).containsExactly("route-1", "webhook", "route-3");
+  }
+
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = {"", " ", "-kafka", "kafka topic", "käfka"})
+  void malformedTargetNamesAreRejectedWhenTheRouteIsAdded(String target) {
+    assertThatThrownBy(() -> EventRouter.builder().route("*", target, e -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("route target must be letters, digits");
+  }
+
+  @Test
+  void aTargetNameIsUsedOnce() {
+    EventRouter.Builder builder = EventRouter.builder().route("*", "kafka", e -> {});
+
+    assertThatThrownBy(() -> builder.route("User.*", "kafka", e -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("route target kafka is named twice");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.messagedriven.domain.Event;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.publisher.MessageHeaders.Transport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,18 @@ class MessageHeadersTest {
         entry("event-name", "User.created"),
         entry("occurred-at", "2024-05-01T10:15:30.123000Z"),
         entry("correlation-id", "c-1"));
+  }
+
+  @Test
+  void theOutboxsSequenceIsAStandardHeaderOnEveryTransport() {
+    Event handedOut = event.withSequence(41);
+
+    Map<String, String> headers = MessageHeaders.of(handedOut);
+    assertThat(headers).containsEntry("aggregate-sequence", "41");
+    assertThat(List.copyOf(headers.keySet())).containsSequence("occurred-at", "aggregate-sequence", "correlation-id");
+    for (Transport transport : Transport.values()) {
+      assertThat(MessageHeaders.of(handedOut, transport, CloudEvents.off())).containsEntry("aggregate-sequence", "41");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.messagedriven.domain.internal.WellFormedJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  *     escaped ({@code \u0000}, a lone {@code \ud800}): PostgreSQL cannot store the first, and
  *     the second is not text
  * @param headers metadata such as {@link #CORRELATION_ID} and {@link #CAUSATION_ID}; at most 32
- *     entries, names of at most 100 and values of at most 1,000 characters
+ *     entries, names of at most 100 and values of at most 1,000 characters ({@link #SEQUENCE},
+ *     which the outbox sets, does not count towards the 32)
  * @param occurredAt when it happened, to the microsecond, in the years 1 to 9999 (UTC); see
  *     {@link #EARLIEST} and {@link #LATEST}
  * @throws InvalidValueException naming the field and what is wrong, when any of these is broken
@@ -43,6 +45,15 @@ public record Event(
   /** Header holding the id of the message or command that caused this event. */
   public static final String CAUSATION_ID = "causation-id";
 
+  /**
+   * Header the outbox sets on every event it hands to a handler: the event's place in the
+   * outbox's write order, a decimal number that grows with every event written (with gaps), so
+   * it grows along each aggregate's events too. A consumer that keeps the highest it has seen per
+   * aggregate can drop a stale redelivery (one with a lower number). Any value an appended event
+   * gives it is replaced.
+   */
+  public static final String SEQUENCE = "aggregate-sequence";
+
   /** The earliest {@link #occurredAt} accepted: the start of year 1, UTC. */
   public static final Instant EARLIEST = Check.EARLIEST;
   /** The latest {@link #occurredAt} accepted: the last microsecond of year 9999, UTC. */
@@ -50,6 +61,7 @@ public record Event(
 
   /** Largest payload, in bytes of its UTF-8 encoding (1 MiB). */
   public static final int MAX_PAYLOAD_LENGTH = 1 << 20;
+  /** Most headers an event carries, besides {@link #SEQUENCE}. */
   public static final int MAX_HEADERS = 32;
   private static final Pattern AGGREGATE_TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,99}");
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,99}\\.[a-z][A-Za-z0-9_]{0,99}");
@@ -113,6 +125,27 @@ public record Event(
     return new Event(id, tenantId, aggregateType, aggregateId, name, payload, more, occurredAt);
   }
 
+  /**
+   * This event as the outbox hands it to a handler: with its {@link #SEQUENCE} header set to
+   * {@code position}.
+   */
+  public Event withSequence(long position) {
+    return withHeader(SEQUENCE, Long.toString(position));
+  }
+
+  /** The {@link #SEQUENCE} header's value, if the outbox set it. */
+  public OptionalLong sequence() {
+    String value = headers.get(SEQUENCE);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
   /** Whether {@code text} takes more than {@code maxBytes} in UTF-8, counted without encoding it. */
   private static boolean utf8LongerThan(String text, int maxBytes) {
     if (text.length() > maxBytes) {
@@ -156,7 +189,7 @@ public record Event(
 
   private static Map<String, String> validHeaders(Map<String, String> headers) {
     Check.notNull("headers", headers);
-    if (headers.size() > MAX_HEADERS) {
+    if (headers.size() - (headers.containsKey(SEQUENCE) ? 1 : 0) > MAX_HEADERS) {
       throw new InvalidValueException("headers", headers.keySet(), "more than " + MAX_HEADERS + " headers");
     }
     Map<String, String> copy = new LinkedHashMap<>();

@@ -358,6 +358,23 @@ class EventTest {
   }
 
   @Test
+  void theOutboxSequenceIsAHeaderBesideTheMostAnEventCarries() {
+    Event full = withHeaders(headers(Event.MAX_HEADERS));
+
+    Event handedOut = full.withSequence(9_000_000_001L);
+
+    assertThat(handedOut.headers()).hasSize(Event.MAX_HEADERS + 1).containsEntry(Event.SEQUENCE, "9000000001");
+    assertThat(handedOut.sequence()).hasValue(9_000_000_001L);
+    assertThat(full.sequence()).isEmpty();
+    assertInvalid(() -> withHeaders(headers(Event.MAX_HEADERS + 1)), "headers", "more than 32 headers");
+  }
+
+  @Test
+  void aSequenceThatIsNotANumberReadsAsNone() {
+    assertThat(withHeaders(Map.of(Event.SEQUENCE, "soon")).sequence()).isEmpty();
+  }
+
+  @Test
   void eventIdParsesItsOwnString() {
     assertThat(EventId.parse(ID.toString())).isEqualTo(ID);
     assertInvalid(() -> EventId.parse("not-an-id"), "eventId", "it is not a UUID");

@@ -54,8 +54,8 @@ final class BrokerTargetsExample {
   static EventRouter compose(EventHandler kafka, EventHandler crmWebhook) {
     // tag::compose[]
     EventRouter router = EventRouter.builder()
-        .route("User.*", kafka)                  // every User event to Kafka
-        .route("User.created", crmWebhook)       // and new users also to a webhook
+        .route("User.*", "kafka", kafka)         // every User event to Kafka
+        .route("User.created", "crm", crmWebhook) // and new users also to a webhook
         .build();
     // end::compose[]
     return router;

@@ -17,6 +17,8 @@ import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.Publisher;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The seed's flow end to end: create a tenant and a few users through {@code CreateUser} (each
@@ -40,7 +45,6 @@ import java.util.concurrent.TimeUnit;
  * password) or {@value Exit#UNREACHABLE} (the database is down or unreachable).
  */
 public final class Demo {
-  private static final String USAGE = "usage: Demo [--jdbc-url jdbc:postgresql://host:port/db?user=...]";
   private static final List<String[]> PEOPLE = List.of(
       new String[] {"ada@example.com", "Ada Lovelace"},
       new String[] {"grace@example.com", "Grace Hopper"},
@@ -54,23 +58,32 @@ public final class Demo {
     System.exit(run(args, System.out, System.err));
   }
 
+  /** The demo's one flag. */
+  @Command(name = "Demo", mixinStandardHelpOptions = true,
+      description = "Creates a tenant and users, then publishes their events to a handler that prints them.",
+      footer = {"", "Without a URL (flag or " + Database.URL_VARIABLE + ") an embedded PostgreSQL is started.",
+          "Exit codes: 0 every event routed, 1 not every event routed, 2 bad flags,",
+          "3 the database refuses the settings, 4 the database is down or unreachable."})
+  static final class Flags {
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://host:port/db?user=...")
+    String jdbcUrl;
+  }
+
   /** Runs the demo; returns the process exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Args flags;
+    Flags flags = new Flags();
+    CommandLine line = new CommandLine(flags);
     try {
-      flags = Args.parse(args, Set.of("jdbc-url"));
-    } catch (IllegalArgumentException e) {
-      return Exit.with(Exit.USAGE, e.getMessage() + "; " + USAGE, err);
+      line.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      return Exit.with(Exit.USAGE, e.getMessage() + " (--help lists the flags)", err);
     }
-    if (flags.help()) {
-      out.println(USAGE);
-      out.println("Without a URL (flag or " + Database.URL_VARIABLE + ") an embedded PostgreSQL is started.");
-      out.println("Exit codes: 0 every event routed, 1 not every event routed, 2 bad flags,");
-      out.println("3 the database refuses the settings, 4 the database is down or unreachable.");
+    if (line.isUsageHelpRequested() || line.isVersionHelpRequested()) {
+      line.usage(new PrintWriter(out, true, StandardCharsets.UTF_8));
       return Exit.OK;
     }
     Quiet.libraries();
-    try (Database database = Database.open(flags.get("jdbc-url"), out)) {
+    try (Database database = Database.open(flags.jdbcUrl, out)) {
       Optional<String> malformed = DatabaseFailures.malformed(database.jdbcUrl());
       if (malformed.isPresent()) {
         return Exit.with(Exit.USAGE, malformed.get(), err);

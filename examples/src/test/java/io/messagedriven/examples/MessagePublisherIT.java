@@ -75,9 +75,18 @@ class MessagePublisherIT {
       "--target rabbitmq --rabbitmq-uri http://x | --target rabbitmq: uri must be an amqp:// or amqps:// URI, was http://x",
       "--target kafka --kafka-bootstrap nohost | --target kafka: bootstrapServers must be host:port",
       "--target nats --nats-subject-prefix events | --target nats: subjectPrefix must be empty or tokens ending with a dot",
-      "--batch-size 0 | --batch-size must be 1 to 10000, was 0",
-      "--nats-urls x | unknown flag --nats-urls",
-      "--nats-urls | unknown flag --nats-urls"})
+      "--batch-size 0 | --batch-size: batchSize must be 1 to 10000, was 0",
+      "--batch-size 10 --max-in-flight 5 | --max-in-flight: maxInFlight must be batchSize (10) to 100000, was 5",
+      "--lease 0s | --lease: lease must be 1s to 1d, was PT0S",
+      "--poll-interval soon | Invalid value for option '--poll-interval': 'soon' is not a duration such as 500ms",
+      "--keep-published 10s | --keep-published: keepPublished must be 1min to 3650d, was PT10S",
+      "--retry-jitter 2 | --retry-jitter: jitter must be in [0, 1), was 2.0",
+      "--max-attempts 0 | --max-attempts: maxAttempts must be 1 to 10000, was 0",
+      "--target kafka --kafka-property acks=0 | --target kafka: producerProperty acks is fixed",
+      "--target webhook --webhook-url http://127.0.0.1:1/x --webhook-secret s --webhook-max-concurrent 0 | --target webhook: maxConcurrentRequests must be",
+      "--target kafka --kafka-key id | --target kafka: --kafka-key must be aggregate or aggregate-id, was id",
+      "--nats-urls x | Unknown options: '--nats-urls', 'x'",
+      "--nats-urls | Unknown option: '--nats-urls'"})
   void badFlagValuesAreOneLineOnStderrAndExitCode2(String flags, String error) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();

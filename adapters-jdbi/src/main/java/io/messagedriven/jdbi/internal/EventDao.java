@@ -90,7 +90,7 @@ interface EventDao {
           next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
       where e.ctid = any (array(select row_id from due))
       returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
-                e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token
+                e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
       """)
   @UseRowMapper(ClaimedEventMapper.class)
   List<io.messagedriven.application.port.ClaimedEvent> claimRows(
@@ -131,12 +131,14 @@ interface EventDao {
       update <schema>.events
       set status = 'PENDING', next_attempt_at = now() + :delayMillis * interval '1 millisecond',
           lease_owner = null, lease_token = null, lease_until = null,
-          last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace
+          last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace,
+          delivered_to = :delivered
       where id = :id and lease_token = :token and status = 'IN_FLIGHT'
       """)
   int retryLater(
       @Bind("id") UUID id,
       @Bind("token") UUID token,
+      @Bind("delivered") String[] delivered,
       @Bind("delayMillis") long delayMillis,
       @Bind("errorClass") String errorClass,
       @Bind("message") String message,
@@ -148,12 +150,13 @@ interface EventDao {
       set status = 'FAILED', failed_at = now(), next_attempt_at = now(),
           lease_owner = null, lease_token = null, lease_until = null,
           last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace,
-          last_error_cause = <schema>.failure_cause(:errorClass, :message)
+          last_error_cause = <schema>.failure_cause(:errorClass, :message), delivered_to = :delivered
       where id = :id and lease_token = :token and status = 'IN_FLIGHT'
       """)
   int markFailed(
       @Bind("id") UUID id,
       @Bind("token") UUID token,
+      @Bind("delivered") String[] delivered,
       @Bind("errorClass") String errorClass,
       @Bind("message") String message,
       @Bind("stackTrace") String stackTrace);
@@ -167,6 +170,14 @@ interface EventDao {
       where e.id = released.id and e.lease_token = released.token and e.status = 'IN_FLIGHT'
       """)
   int release(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
+
+  /** Records the targets that have an event still leased under {@code token}, before it is released. */
+  @SqlUpdate(
+      """
+      update <schema>.events set delivered_to = :delivered
+      where id = :id and lease_token = :token and status = 'IN_FLIGHT'
+      """)
+  int recordDelivered(@Bind("id") UUID id, @Bind("token") UUID token, @Bind("delivered") String[] delivered);
 
   /**
    * Claims (see {@link #claimRows}) in a transaction with JIT compilation off. The claim's

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,7 +24,7 @@ interface EventHistoryDao {
       """
       select position, id, tenant_id, aggregate_type, aggregate_id, name, payload::text as payload,
              headers::text as headers, occurred_at, status, attempts, next_attempt_at,
-             last_error_class, last_error_message, last_error_stack, published_at, failed_at
+             last_error_class, last_error_message, last_error_stack, published_at, failed_at, delivered_to
       from <schema>.events
       where tenant_id = :tenantId and aggregate_type = :aggregateType and aggregate_id = :aggregateId
         and position > :after
@@ -53,7 +54,8 @@ interface EventHistoryDao {
           finished ? null : instant(rs, "next_attempt_at"),
           error,
           instant(rs, "published_at"),
-          instant(rs, "failed_at"));
+          instant(rs, "failed_at"),
+          Set.of((String[]) rs.getArray("delivered_to").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

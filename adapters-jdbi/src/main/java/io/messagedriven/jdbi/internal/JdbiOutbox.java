@@ -129,7 +129,7 @@ public final class JdbiOutbox implements OutboxPort {
   @Override
   public boolean retryLater(ClaimedEvent event, Duration delay, Failure failure) {
     int changed = call(dao -> dao.retryLater(
-        event.event().id().value(), event.leaseToken(), delay.toMillis(),
+        event.event().id().value(), event.leaseToken(), delivered(event), delay.toMillis(),
         failure.errorClass(), failure.message(), failure.stackTrace()));
     return changed == 1;
   }
@@ -137,7 +137,7 @@ public final class JdbiOutbox implements OutboxPort {
   @Override
   public boolean markFailed(ClaimedEvent event, Failure failure) {
     int changed = call(dao -> dao.markFailed(
-        event.event().id().value(), event.leaseToken(),
+        event.event().id().value(), event.leaseToken(), delivered(event),
         failure.errorClass(), failure.message(), failure.stackTrace()));
     return changed == 1;
   }
@@ -147,7 +147,16 @@ public final class JdbiOutbox implements OutboxPort {
     if (events.isEmpty()) {
       return 0;
     }
+    for (ClaimedEvent event : events) {
+      if (!event.delivered().isEmpty()) {
+        call(dao -> dao.recordDelivered(event.event().id().value(), event.leaseToken(), delivered(event)));
+      }
+    }
     return call(dao -> dao.release(ids(events), tokens(events)));
+  }
+
+  private static String[] delivered(ClaimedEvent event) {
+    return event.delivered().stream().sorted().toArray(String[]::new);
   }
 
   @Override

@@ -91,6 +91,23 @@ final class Capacity {
   }
 
   /**
+   * When the handler of {@code events} must stop sending them ({@link System#nanoTime()}): nine
+   * tenths into the lease of the earliest claimed, the point from which another publisher may
+   * take them over.
+   */
+  long sendDeadline(List<ClaimedEvent> events, Duration lease) {
+    long now = System.nanoTime();
+    long earliest = now;
+    for (ClaimedEvent event : events) {
+      Long claimedAt = held.get(event.event().id());
+      if (claimedAt != null && claimedAt - earliest < 0) {
+        earliest = claimedAt;
+      }
+    }
+    return earliest + lease.toNanos() * 9 / 10;
+  }
+
+  /**
    * Held events whose lease has (nearly) run out because a handler overran it. The publisher
    * must not claim them again itself: another publisher takes them over, and this one's late
    * outcome is fenced off.

@@ -2,6 +2,7 @@ package io.messagedriven.publisher.internal;
 
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.publishing.Outcome;
+import io.messagedriven.publisher.LeaseGuard;
 import io.messagedriven.application.publishing.PublishingStep;
 import io.messagedriven.application.publishing.RetryPolicy;
 import io.messagedriven.application.port.BatchEventHandler;
@@ -267,7 +268,9 @@ public final class PublisherEngine implements AutoCloseable {
         return;
       }
       try {
-        List<Outcome> outcomes = step.handleAll(timely);
+        List<List<Outcome>> handled = new ArrayList<>(1);
+        LeaseGuard.runUntil(capacity.sendDeadline(timely, settings.lease()), () -> handled.add(step.handleAll(timely)));
+        List<Outcome> outcomes = handled.get(0);
         outage.observe(outcomes);
         acknowledger.add(outcomes);
       } catch (Throwable escaped) {

@@ -67,7 +67,7 @@ public final class WebhookHandler implements BatchEventHandler {
   /** Headers a request always carries, which {@link Builder#header} may not add again. */
   private static final Set<String> OWN_HEADERS = Set.of(MessageHeaders.CONTENT_TYPE, MessageHeaders.EVENT_ID,
       MessageHeaders.TENANT_ID, MessageHeaders.AGGREGATE_TYPE, MessageHeaders.AGGREGATE_ID, MessageHeaders.EVENT_NAME,
-      MessageHeaders.OCCURRED_AT);
+      MessageHeaders.OCCURRED_AT, MessageHeaders.SEQUENCE);
 
   private final URI url;
   private final Signature signature;
@@ -107,6 +107,10 @@ public final class WebhookHandler implements BatchEventHandler {
     Acknowledgements acks = new Acknowledgements();
     for (Event event : events) {
       concurrency.acquire();
+      if (acks.leaseEnded(event)) {   // checked once a request may go: waiting for one can take long
+        concurrency.release();
+        continue;
+      }
       CompletableFuture<Void> answer;
       try {
         answer = client.sendAsync(request(event), HttpResponse.BodyHandlers.discarding())

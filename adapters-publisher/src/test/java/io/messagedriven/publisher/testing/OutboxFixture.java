@@ -302,9 +302,13 @@ public final class OutboxFixture implements AutoCloseable {
     assertThat(firstSeen).isEqualTo(expected);
   }
 
-  /** Checks one received message: the event's standard and own headers, and its payload. */
+  /**
+   * Checks one received message: the event's standard and own headers, the outbox's sequence,
+   * and its payload.
+   */
   public static void assertCarries(Event event, Map<String, String> headers, String payload) {
     assertThat(headers).containsAllEntriesOf(MessageHeaders.of(event));
+    assertThat(headers.get(MessageHeaders.SEQUENCE)).as("the outbox's sequence").matches("[1-9][0-9]*");
     assertThat(headers).containsEntry(Event.CORRELATION_ID, event.headers().get(Event.CORRELATION_ID));
     assertThat(payload).isEqualTo(event.payload());
   }

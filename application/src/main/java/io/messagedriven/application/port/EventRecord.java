@@ -4,6 +4,7 @@ import io.messagedriven.domain.Event;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An event as the outbox holds it: the event and where it is in its lifecycle.
@@ -19,6 +20,9 @@ import java.util.Optional;
  *     no attempt failed
  * @param publishedAt when it was marked published; null unless {@link EventStatus#PUBLISHED}
  * @param failedAt when it was marked failed; null unless {@link EventStatus#FAILED}
+ * @param deliveredTo the targets of a {@link TargetedEventHandler} that acknowledged it while
+ *     another failed it (a failed event names that target in its {@link #lastError}); empty when
+ *     none did, and for a handler with no named targets
  */
 public record EventRecord(
     long position,
@@ -28,11 +32,19 @@ public record EventRecord(
     Instant nextAttemptAt,
     Failure lastError,
     Instant publishedAt,
-    Instant failedAt) {
+    Instant failedAt,
+    Set<String> deliveredTo) {
 
   public EventRecord {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(status, "status");
+    deliveredTo = deliveredTo == null ? Set.of() : Set.copyOf(deliveredTo);
+  }
+
+  /** A record of an event no named target has acknowledged. */
+  public EventRecord(long position, Event event, EventStatus status, int attempts, Instant nextAttemptAt,
+      Failure lastError, Instant publishedAt, Instant failedAt) {
+    this(position, event, status, attempts, nextAttemptAt, lastError, publishedAt, failedAt, Set.of());
   }
 
   /** The error of the latest failed attempt, if any. */

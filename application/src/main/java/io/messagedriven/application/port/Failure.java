@@ -21,12 +21,14 @@ public record Failure(String errorClass, String message, String stackTrace) {
    * characters and unpaired surrogates (which a database refuses in text) replaced by U+FFFD.
    * The message is never empty, so an operator always reads something: an error without one
    * (such as {@code new ConnectException()}) gets its class's simple name, followed by the
-   * message of the first cause that has one.
+   * message of the first cause that has one. A {@link TargetFailedException} is kept as its
+   * cause's class, with a message naming the target ({@code "target kafka: ..."}).
    */
   public static Failure of(Throwable error) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    return new Failure(error.getClass().getName(), storable(messageOf(error), MAX_MESSAGE),
+    Class<?> type = error instanceof TargetFailedException ? error.getCause().getClass() : error.getClass();
+    return new Failure(type.getName(), storable(messageOf(error), MAX_MESSAGE),
         storable(trace.toString(), MAX_STACK_TRACE));
   }
 

@@ -62,16 +62,21 @@ public interface OutboxPort {
 
   /**
    * Returns an event to pending after a failed attempt, due again after {@code delay}, keeping
-   * the error. Returns false when the lease was lost.
+   * the error and the targets the claim says have the event ({@link ClaimedEvent#delivered()}).
+   * Returns false when the lease was lost.
    */
   boolean retryLater(ClaimedEvent event, Duration delay, Failure failure);
 
-  /** Marks an event failed for good, keeping the error. Returns false when the lease was lost. */
+  /**
+   * Marks an event failed for good, keeping the error and the targets the claim says have the
+   * event. Returns false when the lease was lost.
+   */
   boolean markFailed(ClaimedEvent event, Failure failure);
 
   /**
    * Gives claimed events back without handling them (a stopping publisher): they are pending and
-   * due at once, and the attempt the claim counted is undone. Returns how many were released.
+   * due at once, and the attempt the claim counted is undone; the targets each claim says have
+   * its event are kept. Returns how many were released.
    */
   int release(Collection<ClaimedEvent> events);
 

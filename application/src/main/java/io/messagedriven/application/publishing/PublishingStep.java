@@ -5,14 +5,18 @@ import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
+import io.messagedriven.application.port.TargetFailedException;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -83,7 +87,8 @@ public final class PublishingStep {
    * gets them one at a time. Returns a list the caller may change (see {@link #acknowledge}).
    */
   public List<Outcome> handleAll(List<ClaimedEvent> events) {
-    if (!(handler instanceof BatchEventHandler batchHandler) || events.size() == 1) {
+    if (!(handler instanceof BatchEventHandler batchHandler)
+        || (events.size() == 1 && !(handler instanceof TargetedEventHandler))) {
       List<Outcome> outcomes = new ArrayList<>(events.size());
       for (ClaimedEvent event : events) {
         outcomes.add(handle(event));
@@ -92,7 +97,9 @@ public final class PublishingStep {
     }
     Map<EventId, Exception> failures;
     try {
-      failures = batchHandler.handleAll(events.stream().map(ClaimedEvent::event).toList());
+      failures = handler instanceof TargetedEventHandler targeted
+          ? targeted.handleAll(events.stream().map(ClaimedEvent::event).toList(), delivered(events))
+          : batchHandler.handleAll(events.stream().map(ClaimedEvent::event).toList());
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable error) {
@@ -114,6 +121,17 @@ public final class PublishingStep {
     return outcomes;
   }
 
+  /** The targets each event reached in earlier attempts, for a {@link TargetedEventHandler}. */
+  private static Map<EventId, Set<String>> delivered(List<ClaimedEvent> events) {
+    Map<EventId, Set<String>> delivered = new HashMap<>();
+    for (ClaimedEvent event : events) {
+      if (!event.delivered().isEmpty()) {
+        delivered.put(event.event().id(), event.delivered());
+      }
+    }
+    return delivered;
+  }
+
   private List<Outcome> decideAll(List<ClaimedEvent> events, Throwable error) {
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (ClaimedEvent event : events) {
@@ -124,6 +142,9 @@ public final class PublishingStep {
 
   /** Hands one event to the handler and decides its outcome; records nothing yet. */
   public Outcome handle(ClaimedEvent event) {
+    if (handler instanceof TargetedEventHandler) {
+      return handleAll(List.of(event)).get(0);
+    }
     try {
       handler.handle(event.event());
       return new Outcome.Published(event);
@@ -140,17 +161,34 @@ public final class PublishingStep {
   /**
    * The outcome of a failed attempt: an outage of the target ({@link
    * io.messagedriven.application.port.TargetUnavailableException}, a connection refused or timed
-   * out) spends no attempt; anything else is decided by the retry policy.
+   * out) spends no attempt; anything else is decided by the retry policy. A {@link
+   * TargetFailedException} is decided on its cause, and its outcome's claim carries the targets
+   * that have the event, so they are recorded with it.
    */
   public Outcome decide(ClaimedEvent event, Throwable error) {
     Failure failure = Failure.of(error);
-    if (Outages.isOutage(error)) {
+    Throwable cause = error;
+    if (error instanceof TargetFailedException targetFailed) {
+      cause = targetFailed.getCause();
+      event = withDelivered(event, targetFailed.delivered());
+    }
+    if (Outages.isOutage(cause)) {
       return new Outcome.Unavailable(event, failure);
     }
-    if (retryPolicy.retries(event.attempt(), error)) {
+    if (retryPolicy.retries(event.attempt(), cause)) {
       return new Outcome.Retry(event, retryPolicy.delayAfter(event.attempt(), random), failure);
     }
     return new Outcome.Failed(event, failure);
+  }
+
+  /** The claim with {@code targets} added to those that have its event; recorded with the outcome. */
+  private static ClaimedEvent withDelivered(ClaimedEvent event, Set<String> targets) {
+    if (event.delivered().containsAll(targets)) {
+      return event;
+    }
+    Set<String> all = new TreeSet<>(event.delivered());
+    all.addAll(targets);
+    return new ClaimedEvent(event.event(), event.attempt(), event.leaseToken(), all);
   }
 
   /**

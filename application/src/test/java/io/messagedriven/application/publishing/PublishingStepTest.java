@@ -11,17 +11,22 @@ import io.messagedriven.application.testing.InMemoryStore.Status;
 import io.messagedriven.application.port.BatchEventHandler;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.application.port.TargetFailedException;
 import io.messagedriven.application.port.TargetUnavailableException;
+import io.messagedriven.application.port.TargetedEventHandler;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NonRetryableException;
 import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
 import io.messagedriven.domain.Tenant;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,12 +83,12 @@ class PublishingStepTest {
     int claimed = step(handled::add).publishBatch("p1", 10, LEASE);
 
     assertThat(claimed).isEqualTo(2);
-    assertThat(handled).containsExactly(first, second);
+    assertThat(handled).extracting(Event::id).containsExactly(first.id(), second.id());
     assertThat(status(first)).isEqualTo(Status.PUBLISHED);
     assertThat(status(second)).isEqualTo(Status.PUBLISHED);
     assertThat(listener.claimed).singleElement().satisfies(batch ->
-        assertThat(batch).extracting(ClaimedEvent::event).containsExactly(first, second));
-    assertThat(listener.published).extracting(ClaimedEvent::event).containsExactly(first, second);
+        assertThat(batch).extracting(c -> c.event().id()).containsExactly(first.id(), second.id()));
+    assertThat(listener.published).extracting(c -> c.event().id()).containsExactly(first.id(), second.id());
     assertThat(listener.retried).isEmpty();
     assertThat(listener.failed).isEmpty();
   }
@@ -164,7 +169,7 @@ class PublishingStepTest {
     assertThat(row.lastFailure().errorClass()).isEqualTo("java.io.IOException");
     assertThat(row.lastFailure().message()).isEqualTo("broker timeout");
     assertThat(listener.retried).singleElement().satisfies(retry -> {
-      assertThat(retry.event().event()).isEqualTo(event);
+      assertThat(retry.event().event().id()).isEqualTo(event.id());
       assertThat(retry.delay()).isEqualTo(FIRST_DELAY);
       assertThat(retry.failure()).isEqualTo(row.lastFailure());
     });
@@ -258,7 +263,7 @@ class PublishingStepTest {
 
     slow.acknowledge(slow.handleAll(stale));
 
-    assertThat(listener.leaseLost).extracting(ClaimedEvent::event).containsExactly(event);
+    assertThat(listener.leaseLost).extracting(c -> c.event().id()).containsExactly(event.id());
     assertThat(listener.published).isEmpty();
     Row row = store.row(event.id());
     assertThat(row.status()).isEqualTo(Status.IN_FLIGHT);
@@ -281,7 +286,7 @@ class PublishingStepTest {
 
     step.acknowledge(step.handleAll(stale));
 
-    assertThat(listener.leaseLost).extracting(ClaimedEvent::event).containsExactly(retried, failed);
+    assertThat(listener.leaseLost).extracting(c -> c.event().id()).containsExactly(retried.id(), failed.id());
     assertThat(listener.retried).isEmpty();
     assertThat(listener.failed).isEmpty();
     assertThat(status(retried)).isEqualTo(Status.IN_FLIGHT);
@@ -303,7 +308,8 @@ class PublishingStepTest {
 
     step(handler).publishBatch("p1", 10, LEASE);
 
-    assertThat(calls).containsExactly(List.of(ok, refused, timedOut));
+    assertThat(calls).singleElement().satisfies(call ->
+        assertThat(call).extracting(Event::id).containsExactly(ok.id(), refused.id(), timedOut.id()));
     assertThat(status(ok)).isEqualTo(Status.PUBLISHED);
     assertThat(status(refused)).isEqualTo(Status.FAILED);
     assertThat(status(timedOut)).isEqualTo(Status.PENDING);
@@ -320,7 +326,7 @@ class PublishingStepTest {
 
     step(handler).publishBatch("p1", 10, LEASE);
 
-    assertThat(listener.retried).extracting(r -> r.event().event()).containsExactly(first, second);
+    assertThat(listener.retried).extracting(r -> r.event().event().id()).containsExactly(first.id(), second.id());
     assertThat(listener.retried).allSatisfy(r -> assertThat(r.failure().message()).isEqualTo("broker down"));
     assertThat(listener.published).isEmpty();
   }
@@ -350,7 +356,7 @@ class PublishingStepTest {
 
     step(handler).publishBatch("p1", 10, LEASE);
 
-    assertThat(calls).containsExactly(List.of(only));
+    assertThat(calls).singleElement().satisfies(call -> assertThat(call).extracting(Event::id).containsExactly(only.id()));
     assertThat(status(only)).isEqualTo(Status.PENDING);
   }
 
@@ -418,6 +424,103 @@ class PublishingStepTest {
   }
 
   /** Records what the step reports. */
+  /** A handler with two targets, kafka and webhook, where the webhook refuses while {@code webhookDown}. */
+  private static final class TwoTargets implements TargetedEventHandler {
+    final List<Map<EventId, Set<String>>> calls = new ArrayList<>();
+    final List<String> sends = new ArrayList<>();
+    Exception webhookFailure;
+
+    @Override
+    public Map<EventId, Exception> handleAll(List<Event> events, Map<EventId, Set<String>> delivered) {
+      calls.add(Map.copyOf(delivered));
+      Map<EventId, Exception> failures = new HashMap<>();
+      for (Event event : events) {
+        Set<String> has = new TreeSet<>(delivered.getOrDefault(event.id(), Set.of()));
+        for (String target : List.of("kafka", "webhook")) {
+          if (has.contains(target)) {
+            continue;
+          }
+          if (target.equals("webhook") && webhookFailure != null) {
+            failures.put(event.id(), new TargetFailedException(target, has, webhookFailure));
+            break;
+          }
+          sends.add(target);
+          has.add(target);
+        }
+      }
+      return failures;
+    }
+  }
+
+  @Test
+  void aRetryGoesOnlyToTheTargetsThatDoNotHaveTheEvent() {
+    Event event = append("1");
+    TwoTargets targets = new TwoTargets();
+    targets.webhookFailure = new IOException("webhook timed out");
+    PublishingStep step = step(targets);
+
+    step.publishBatch("p1", 10, LEASE);
+    Row afterFirst = store.row(event.id());
+    targets.webhookFailure = null;
+    clock.advance(FIRST_DELAY);
+    step.publishBatch("p1", 10, LEASE);
+
+    assertThat(afterFirst.status()).isEqualTo(Status.PENDING);
+    assertThat(afterFirst.delivered()).containsExactly("kafka");
+    assertThat(afterFirst.lastFailure().errorClass()).isEqualTo("java.io.IOException");
+    assertThat(afterFirst.lastFailure().message()).isEqualTo("target webhook: webhook timed out");
+    assertThat(targets.sends).containsExactly("kafka", "webhook");
+    assertThat(targets.calls.get(1)).containsEntry(event.id(), Set.of("kafka"));
+    assertThat(status(event)).isEqualTo(Status.PUBLISHED);
+  }
+
+  @Test
+  void aTargetsRefusalIsDecidedOnItsCauseAndTheEventRecordsWhichTargetFailed() {
+    Event event = append("1");
+    TwoTargets targets = new TwoTargets();
+    targets.webhookFailure = new NonRetryableException("410 Gone");
+
+    step(targets).publishBatch("p1", 10, LEASE);
+
+    Row row = store.row(event.id());
+    assertThat(row.status()).isEqualTo(Status.FAILED);
+    assertThat(row.delivered()).containsExactly("kafka");
+    assertThat(row.lastFailure().errorClass()).isEqualTo(NonRetryableException.class.getName());
+    assertThat(row.lastFailure().message()).isEqualTo("target webhook: 410 Gone");
+  }
+
+  @Test
+  void anOutageOfOneTargetSpendsNoAttemptAndKeepsWhatTheOthersHave() {
+    Event event = append("1");
+    TwoTargets targets = new TwoTargets();
+    targets.webhookFailure = new TargetUnavailableException("webhook answered 503");
+
+    step(targets).publishBatch("p1", 10, LEASE);
+
+    Row row = store.row(event.id());
+    assertThat(row.status()).isEqualTo(Status.PENDING);
+    assertThat(row.attempts()).isZero();
+    assertThat(row.delivered()).containsExactly("kafka");
+    assertThat(listener.retried).isEmpty();
+  }
+
+  @Test
+  void aSingleEventStillReachesATargetedHandlerWithWhatItHas() {
+    Event event = append("1");
+    TwoTargets targets = new TwoTargets();
+    targets.webhookFailure = new IOException("down");
+    PublishingStep step = step(targets);
+    step.publishBatch("p1", 10, LEASE);
+    clock.advance(FIRST_DELAY);
+
+    Outcome outcome = step.handle(step.claim("p1", 10, LEASE).get(0));
+
+    assertThat(outcome).isInstanceOf(Outcome.Retry.class);
+    assertThat(outcome.claimed().delivered()).containsExactly("kafka");
+    assertThat(targets.sends).containsExactly("kafka");
+    assertThat(targets.calls.get(1)).containsEntry(event.id(), Set.of("kafka"));
+  }
+
   private static final class RecordingListener implements PublishingListener {
     record Retried(ClaimedEvent event, Duration delay, Failure failure) {}
 

@@ -59,10 +59,13 @@ public final class InMemoryStore
 
   public enum Status { PENDING, IN_FLIGHT, PUBLISHED, FAILED }
 
-  /** One outbox row. {@code nextAttemptAt} is the lease's end while in flight. */
+  /**
+   * One outbox row. {@code nextAttemptAt} is the lease's end while in flight; {@code delivered}
+   * the targets that acknowledged the event.
+   */
   public record Row(
-      Event event, Status status, int attempts, Instant nextAttemptAt, String leaseOwner,
-      UUID leaseToken, Failure lastFailure) {
+      long position, Event event, Status status, int attempts, Instant nextAttemptAt, String leaseOwner,
+      UUID leaseToken, Failure lastFailure, Set<String> delivered) {
 
     public boolean unfinished() {
       return status == Status.PENDING || status == Status.IN_FLIGHT;
@@ -73,7 +76,12 @@ public final class InMemoryStore
     }
 
     public Row to(Status next, int attemptCount, Instant due, String owner, UUID token, Failure failure) {
-      return new Row(event, next, attemptCount, due, owner, token, failure);
+      return new Row(position, event, next, attemptCount, due, owner, token, failure, delivered);
+    }
+
+    public Row reaching(Set<String> targets) {
+      return new Row(position, event, status, attempts, nextAttemptAt, leaseOwner, leaseToken, lastFailure,
+          Set.copyOf(targets));
     }
   }
 
@@ -97,6 +105,7 @@ public final class InMemoryStore
   private TenantId scope;
   private int transactions;
   private RuntimeException appendFailure;
+  private long written;
 
   public InMemoryStore(Clock clock) {
     this.clock = clock;
@@ -198,17 +207,16 @@ public final class InMemoryStore
 
   private synchronized List<EventRecord> history(
       TenantId tenant, String aggregateType, String aggregateId, long afterPosition, int limit) {
-    List<Row> rows = List.copyOf(current().events.values());
     List<EventRecord> found = new ArrayList<>();
-    for (int position = 1; position <= rows.size() && found.size() < limit; position++) {
-      Row row = rows.get(position - 1);
+    for (Row row : List.copyOf(current().events.values())) {
       Event event = row.event();
-      if (position > afterPosition && event.tenantId().equals(tenant) && event.tenantId().equals(scope)
+      if (found.size() < limit && row.position() > afterPosition && event.tenantId().equals(tenant)
+          && event.tenantId().equals(scope)
           && event.aggregateType().equals(aggregateType) && event.aggregateId().equals(aggregateId)) {
         Instant at = row.nextAttemptAt();
-        found.add(new EventRecord(position, event, EventStatus.valueOf(row.status().name()), row.attempts(),
+        found.add(new EventRecord(row.position(), event, EventStatus.valueOf(row.status().name()), row.attempts(),
             row.unfinished() ? at : null, row.lastFailure(), row.status() == Status.PUBLISHED ? at : null,
-            row.status() == Status.FAILED ? at : null));
+            row.status() == Status.FAILED ? at : null, row.delivered()));
       }
     }
     return found;
@@ -249,7 +257,7 @@ public final class InMemoryStore
       }
       for (Event event : events) {
         checkWritable(state, event.tenantId());
-        Row row = new Row(event, Status.PENDING, 0, clock.instant(), null, null, null);
+        Row row = new Row(++written, event, Status.PENDING, 0, clock.instant(), null, null, null, Set.of());
         if (state.events.putIfAbsent(event.id(), row) != null) {
           throw new IllegalStateException("unique: event " + event.id() + " exists");
         }
@@ -282,7 +290,8 @@ public final class InMemoryStore
           Row taken = row.to(Status.IN_FLIGHT, row.attempts() + 1, now.plus(lease), owner,
               UUID.randomUUID(), row.lastFailure());
           state.events.put(row.event().id(), taken);
-          claimed.add(new ClaimedEvent(row.event(), taken.attempts(), taken.leaseToken()));
+          claimed.add(new ClaimedEvent(row.event().withSequence(row.position()), taken.attempts(), taken.leaseToken(),
+              row.delivered()));
         }
       }
       return claimed;
@@ -305,20 +314,22 @@ public final class InMemoryStore
   @Override
   public synchronized boolean retryLater(ClaimedEvent event, Duration delay, Failure failure) {
     return write(state -> fenced(state, event,
-        row -> row.to(Status.PENDING, row.attempts(), clock.instant().plus(delay), null, null, failure)));
+        row -> row.to(Status.PENDING, row.attempts(), clock.instant().plus(delay), null, null, failure)
+            .reaching(event.delivered())));
   }
 
   @Override
   public synchronized boolean markFailed(ClaimedEvent event, Failure failure) {
     return write(state -> fenced(state, event,
-        row -> row.to(Status.FAILED, row.attempts(), clock.instant(), null, null, failure)));
+        row -> row.to(Status.FAILED, row.attempts(), clock.instant(), null, null, failure)
+            .reaching(event.delivered())));
   }
 
   @Override
   public synchronized int release(Collection<ClaimedEvent> events) {
     return write(state -> (int) events.stream()
         .filter(event -> fenced(state, event, row -> row.to(Status.PENDING, Math.max(0, row.attempts() - 1),
-            clock.instant(), null, null, row.lastFailure())))
+            clock.instant(), null, null, row.lastFailure()).reaching(event.delivered())))
         .count());
   }
 

@@ -15,6 +15,7 @@ import io.messagedriven.domain.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,80 @@ public abstract class OutboxPortContract {
     List<ClaimedEvent> claimed = claim();
 
     assertThat(claimed).singleElement().satisfies(c -> {
-      assertThat(c.event()).isEqualTo(event);
+      assertThat(c.event().withHeader(Event.SEQUENCE, "1")).isEqualTo(event.withHeader(Event.SEQUENCE, "1"));
+      assertThat(c.event().sequence()).isPresent();
       assertThat(c.attempt()).isEqualTo(1);
+      assertThat(c.delivered()).isEmpty();
     });
     assertThat(claim()).as("while leased").isEmpty();
+  }
+
+  @Test
+  void everyClaimedEventCarriesASequenceThatGrowsInWriteOrder() {
+    Event first = append("a-1");
+    Event second = append("a-1");
+    Event other = append("b-1");
+
+    List<ClaimedEvent> heads = claim();
+    outbox().markPublished(heads);
+    ClaimedEvent next = claim().get(0);
+
+    long firstSequence = sequenceOf(heads, first);
+    assertThat(sequenceOf(heads, other)).isGreaterThan(firstSequence);
+    assertThat(next.event().id()).isEqualTo(second.id());
+    assertThat(next.event().sequence().getAsLong()).isGreaterThan(firstSequence);
+  }
+
+  @Test
+  void aSequenceGivenAtAppendIsReplacedByTheOutboxs() {
+    Event event = event("a-1").withHeader(Event.SEQUENCE, "-5");
+    transactions().inTenant(tenant, tx -> {
+      tx.outbox().append(event);
+      return null;
+    });
+
+    assertThat(claim().get(0).event().sequence().getAsLong()).isPositive();
+  }
+
+  @Test
+  void theTargetsThatHaveAnEventAreKeptWithARetryAndHandedBackWithTheNextClaim() {
+    Event event = append("a-1");
+    ClaimedEvent first = claim().get(0);
+    ClaimedEvent reachedKafka = new ClaimedEvent(first.event(), first.attempt(), first.leaseToken(), Set.of("kafka"));
+
+    assertThat(outbox().retryLater(reachedKafka, Duration.ZERO, BOOM)).isTrue();
+
+    ClaimedEvent second = claim().get(0);
+    assertThat(second.delivered()).containsExactly("kafka");
+    assertThat(history(event)).singleElement().satisfies(r -> assertThat(r.deliveredTo()).containsExactly("kafka"));
+  }
+
+  @Test
+  void theTargetsThatHaveAnEventAreKeptWhenItIsReleasedOrFailedAndRequeued() {
+    Event event = append("a-1");
+    ClaimedEvent first = claim().get(0);
+    outbox().release(List.of(new ClaimedEvent(first.event(), first.attempt(), first.leaseToken(), Set.of("rabbitmq"))));
+    ClaimedEvent second = claim().get(0);
+    assertThat(second.delivered()).containsExactly("rabbitmq");
+
+    outbox().markFailed(new ClaimedEvent(second.event(), second.attempt(), second.leaseToken(),
+        Set.of("rabbitmq", "kafka")), BOOM);
+    outbox().requeue(List.of(event.id()));
+
+    assertThat(claim().get(0).delivered()).containsExactlyInAnyOrder("rabbitmq", "kafka");
+  }
+
+  @Test
+  void targetsFromALostLeaseAreNotRecorded() {
+    append("a-1");
+    ClaimedEvent stale = outbox().claim("old", 10, Duration.ofMillis(50)).get(0);
+    pass(Duration.ofMillis(200));
+    ClaimedEvent current = claim().get(0);
+
+    assertThat(outbox().release(List.of(new ClaimedEvent(stale.event(), stale.attempt(), stale.leaseToken(),
+        Set.of("kafka"))))).isZero();
+    outbox().release(List.of(current));
+    assertThat(claim().get(0).delivered()).isEmpty();
   }
 
   @Test
@@ -271,6 +342,11 @@ public abstract class OutboxPortContract {
     return outbox().claim("publisher", 100, LEASE).stream()
         .filter(c -> c.event().tenantId().equals(tenant))
         .toList();
+  }
+
+  private static long sequenceOf(List<ClaimedEvent> claimed, Event event) {
+    return claimed.stream().filter(c -> c.event().id().equals(event.id())).findFirst().orElseThrow()
+        .event().sequence().getAsLong();
   }
 
   private static List<EventId> ids(List<ClaimedEvent> claimed) {

@@ -104,6 +104,9 @@ public final class KafkaHandler implements BatchEventHandler, AutoCloseable {
         acks.fail(event.id(), unreachable);
         continue;
       }
+      if (acks.leaseEnded(event)) {
+        continue;
+      }
       try {
         CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
         producer.send(record(event), (metadata, error) -> {

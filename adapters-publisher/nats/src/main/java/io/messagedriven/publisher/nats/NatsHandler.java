@@ -92,6 +92,9 @@ public final class NatsHandler implements BatchEventHandler, AutoCloseable {
     long maxPayload = connector.maxPayload();
     Acknowledgements acks = new Acknowledgements();
     for (Event event : events) {
+      if (acks.leaseEnded(event)) {
+        continue;
+      }
       try {
         Headers headers = headers(event);
         byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);

@@ -88,6 +88,9 @@ public final class RabbitMqHandler implements BatchEventHandler, AutoCloseable {
     try {
       Acknowledgements acks = new Acknowledgements();
       for (Event event : events) {
+        if (acks.leaseEnded(event)) {
+          continue;
+        }
         try {
           acks.expect(event.id(), channel.publish(exchange, routingKeyOf(event), properties(event),
               event.payload().getBytes(StandardCharsets.UTF_8)).thenAccept(returned -> {

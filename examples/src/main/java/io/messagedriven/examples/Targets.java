@@ -1,6 +1,7 @@
 package io.messagedriven.examples;
 
 import io.messagedriven.application.port.EventHandler;
+import io.messagedriven.domain.Event;
 import io.messagedriven.publisher.CloudEvents;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.LoggingHandler;
@@ -50,6 +51,8 @@ final class Targets implements AutoCloseable {
     @Option(names = "--rabbitmq-connection-timeout", converter = DurationConverter.class,
         description = "TCP connect and AMQP handshake timeout (default 5s)")
     Duration rabbitConnectionTimeout;
+    @Option(names = "--rabbitmq-connection-name", description = "the name the management UI shows (default message-driven-publisher)")
+    String rabbitConnectionName;
 
     @Option(names = "--kafka-bootstrap", defaultValue = "127.0.0.1:9092", description = "host:port[,host:port] (default ${DEFAULT-VALUE})")
     String kafkaBootstrap;
@@ -63,6 +66,10 @@ final class Targets implements AutoCloseable {
     @Option(names = "--kafka-property", paramLabel = "NAME=VALUE",
         description = "any producer property, repeatable, such as --kafka-property compression.type=zstd")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
+    @Option(names = "--kafka-key", defaultValue = "aggregate", paramLabel = "aggregate|aggregate-id",
+        description = "record key: aggregate is <tenant id>/<aggregate type>/<aggregate id>; aggregate-id the id alone"
+            + " (default ${DEFAULT-VALUE})")
+    String kafkaKey;
 
     @Option(names = "--nats-url", defaultValue = "nats://127.0.0.1:4222", description = "nats://host:port (default ${DEFAULT-VALUE})")
     String natsUrl;
@@ -76,6 +83,8 @@ final class Targets implements AutoCloseable {
     @Option(names = "--nats-connection-timeout", converter = DurationConverter.class,
         description = "connect timeout (default 5s)")
     Duration natsConnectionTimeout;
+    @Option(names = "--nats-connection-name", description = "the name the server's monitoring shows (default message-driven-publisher)")
+    String natsConnectionName;
 
     @Option(names = "--webhook-url", description = "http(s) URL to POST each event to (required for webhook)")
     String webhookUrl;
@@ -125,6 +134,7 @@ final class Targets implements AutoCloseable {
               .declareExchange(!rabbitNoDeclare).cloudEvents(binding);
           given(rabbitConfirmTimeout, rabbit::confirmTimeout);
           given(rabbitConnectionTimeout, rabbit::connectionTimeout);
+          given(rabbitConnectionName, rabbit::connectionName);
           return rabbit.build();
         });
         case "kafka" -> flagged("kafka", () -> {
@@ -133,6 +143,11 @@ final class Targets implements AutoCloseable {
           given(kafkaClientId, kafka::clientId);
           given(kafkaDeliveryTimeout, kafka::deliveryTimeout);
           kafkaProperties.forEach(kafka::producerProperty);
+          kafka.recordKey(switch (kafkaKey) {
+            case "aggregate" -> KafkaHandler::aggregateKey;
+            case "aggregate-id" -> Event::aggregateId;
+            default -> throw new IllegalArgumentException("--kafka-key must be aggregate or aggregate-id, was " + kafkaKey);
+          });
           return kafka.build();
         });
         case "nats" -> flagged("nats", () -> {
@@ -140,6 +155,7 @@ final class Targets implements AutoCloseable {
               .stream(natsStream).cloudEvents(binding);
           given(natsAckTimeout, nats::ackTimeout);
           given(natsConnectionTimeout, nats::connectionTimeout);
+          given(natsConnectionName, nats::connectionName);
           return nats.build();
         });
         case "webhook" -> flagged("webhook", () -> {

@@ -84,6 +84,7 @@ class MessagePublisherIT {
       "--max-attempts 0 | --max-attempts: maxAttempts must be 1 to 10000, was 0",
       "--target kafka --kafka-property acks=0 | --target kafka: producerProperty acks is fixed",
       "--target webhook --webhook-url http://127.0.0.1:1/x --webhook-secret s --webhook-max-concurrent 0 | --target webhook: maxConcurrentRequests must be",
+      "--target kafka --kafka-key id | --target kafka: --kafka-key must be aggregate or aggregate-id, was id",
       "--nats-urls x | Unknown options: '--nats-urls', 'x'",
       "--nats-urls | Unknown option: '--nats-urls'"})
   void badFlagValuesAreOneLineOnStderrAndExitCode2(String flags, String error) {

@@ -150,8 +150,7 @@ interface EventDao {
       set status = 'FAILED', failed_at = now(), next_attempt_at = now(),
           lease_owner = null, lease_token = null, lease_until = null,
           last_error_class = :errorClass, last_error_message = :message, last_error_stack = :stackTrace,
-          last_error_cause = <schema>.failure_cause(:errorClass, :message),
-          delivered_to = :delivered
+          last_error_cause = <schema>.failure_cause(:errorClass, :message), delivered_to = :delivered
       where id = :id and lease_token = :token and status = 'IN_FLIGHT'
       """)
   int markFailed(

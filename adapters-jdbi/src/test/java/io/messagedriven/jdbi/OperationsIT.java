@@ -266,7 +266,7 @@ class OperationsIT {
     assertThat(operations.pause(acme.id(), "billing outage")).isTrue();
     assertThat(operations.pause(acme.id(), "again")).isFalse();
 
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(other);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(other.id());
     assertThat(operations.paused()).singleElement().satisfies(p -> {
       assertThat(p.slug()).isEqualTo("acme");
       assertThat(p.reason()).isEqualTo("billing outage");
@@ -275,7 +275,7 @@ class OperationsIT {
 
     assertThat(operations.resume(acme.id())).isTrue();
     assertThat(operations.resume(acme.id())).isFalse();
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(ClaimedEvent::event).containsExactly(paused);
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(paused.id());
   }
 
   @Test

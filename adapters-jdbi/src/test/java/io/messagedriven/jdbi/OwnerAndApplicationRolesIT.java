@@ -3,7 +3,10 @@ package io.messagedriven.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.port.ClaimedEvent;
+import io.messagedriven.application.port.Failure;
+import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.application.tenant.CreateTenant;
 import io.messagedriven.application.tenant.CreateTenantCommand;
 import io.messagedriven.application.user.CreateUser;
@@ -78,6 +81,28 @@ class OwnerAndApplicationRolesIT {
       }
     });
     assertThat(appLog[0]).doesNotContain("owns the outbox's tables").doesNotContain("is a superuser");
+  }
+
+  @Test
+  void theApplicationRoleThatOwnsNothingOperatesTheOutbox() {
+    try (PostgresStore ignored = PostgresStore.builder().changelog(PostgresUsers.CHANGELOG).jdbcUrl(as(OWNER)).build();
+        PostgresStore app = PostgresStore.builder().jdbcUrl(as(APP)).migrate(false).build()) {
+      Operations operations = new Operations(app.operations());
+      Tenant globex = new CreateTenant(app.transactions(), Clock.systemUTC()).handle(new CreateTenantCommand("globex", "G"));
+      new CreateUser(app.transactions(), new PostgresUsers(), Clock.systemUTC())
+          .handle(CreateUserCommand.of(globex.id(), "grace@example.com", "Grace"));
+      ClaimedEvent claimed = app.outbox().claim("app", 10, Duration.ofMinutes(1)).get(0);
+      app.outbox().markFailed(claimed, Failure.of(new IllegalStateException("user 7 not found")));
+      app.outbox().heartbeat(new PublisherHeartbeat("app", "host", java.time.Instant.now(), 0));
+
+      assertThat(operations.status(null).failed()).isEqualTo(1);
+      assertThat(operations.failures(null, 5)).singleElement().extracting(c -> c.message()).isEqualTo("user ? not found");
+      assertThat(operations.pause(globex.id(), "test")).isTrue();
+      assertThat(operations.resume(globex.id())).isTrue();
+      assertThat(operations.requeue(claimed.event().id()).changed()).isOne();
+      assertThat(operations.publishers()).singleElement().extracting(p -> p.publisher().owner()).isEqualTo("app");
+      assertThat(operations.delete(claimed.event().id()).changed()).as("and leaves the outbox as it found it").isOne();
+    }
   }
 
   @Test

@@ -51,7 +51,11 @@ class PublisherBuilderTest {
             "outageProbeInterval must be 100ms to 10min, was PT0.099S"),
         bad("outageProbeInterval too long", b -> b.outageProbeInterval(Duration.ofMinutes(11)),
             "outageProbeInterval must be 100ms to 10min, was PT11M"),
-        bad("outageProbeInterval null", b -> b.outageProbeInterval(null), "outageProbeInterval must be 100ms to 10min, was null"));
+        bad("outageProbeInterval null", b -> b.outageProbeInterval(null), "outageProbeInterval must be 100ms to 10min, was null"),
+        bad("heartbeatInterval too short", b -> b.heartbeatInterval(Duration.ofMillis(99)),
+            "heartbeatInterval must be 100ms to 10min, was PT0.099S"),
+        bad("heartbeatInterval too long", b -> b.heartbeatInterval(Duration.ofMinutes(11)),
+            "heartbeatInterval must be 100ms to 10min, was PT11M"));
   }
 
   private static Arguments bad(String what, UnaryOperator<Publisher.Builder> change, String message) {

@@ -35,6 +35,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "io.messagedriven.application..";
   private static final String JDBI_ADAPTER = "io.messagedriven.jdbi..";
   private static final String PUBLISHER_ADAPTER = "io.messagedriven.publisher..";
+  private static final String ADMIN = "io.messagedriven.admin..";
   private static final String EXAMPLES = "io.messagedriven.examples..";
   private static final String METRICS_ADAPTER = "io.messagedriven.micrometer..";
   private static final String TRACING_ADAPTER = "io.messagedriven.opentelemetry..";
@@ -95,26 +96,33 @@ class ArchitectureTest {
       .layer("PublisherAdapter").definedBy(PUBLISHER_ADAPTER)
       .layer("MetricsAdapter").definedBy(METRICS_ADAPTER)
       .layer("TracingAdapter").definedBy(TRACING_ADAPTER)
+      .layer("Admin").definedBy(ADMIN)
       .layer("Examples").definedBy(EXAMPLES)
       .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
+      .whereLayer("Admin").mayOnlyBeAccessedByLayers("Examples")
       .whereLayer("MetricsAdapter").mayOnlyBeAccessedByLayers("Examples")
       .whereLayer("TracingAdapter").mayOnlyBeAccessedByLayers("Examples")
-      .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Examples")
+      .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Admin", "Examples")
       .whereLayer("PublisherAdapter").mayOnlyBeAccessedByLayers("MetricsAdapter", "TracingAdapter", "Examples")
       .whereLayer("Application").mayOnlyBeAccessedByLayers(
-          "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Examples")
+          "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Admin", "Examples")
       .whereLayer("Domain").mayOnlyBeAccessedByLayers(
-          "Application", "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Examples")
+          "Application", "JdbiAdapter", "PublisherAdapter", "MetricsAdapter", "TracingAdapter", "Admin", "Examples")
       .allowEmptyShould(false);
 
-  /** The command-line programs' DatabaseFailures reads the SQLState behind a StoreException; nothing else may. */
+  /**
+   * The command-line programs' DatabaseFailures, and the admin CLI's DatabaseFailure, read the
+   * SQLState behind a StoreException for their exit codes; nothing else may.
+   */
   private static final String READS_SQL_STATES = "io.messagedriven.examples.DatabaseFailures";
+  private static final String ADMIN_READS_SQL_STATES = "io.messagedriven.admin.cli.DatabaseFailure";
 
   @ArchTest
   static final ArchRule persistenceLibrariesStayInTheJdbiAdapter = noClasses()
       .that().resideOutsideOfPackages(JDBI_ADAPTER)
       .and().resideOutsideOfPackages("io.messagedriven.examples.bench..", "io.messagedriven.examples.service..")
       .and().doNotHaveFullyQualifiedName(READS_SQL_STATES)
+      .and().doNotHaveFullyQualifiedName(ADMIN_READS_SQL_STATES)
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.jdbi..", "liquibase..", "java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.postgresql..")
       .allowEmptyShould(false);

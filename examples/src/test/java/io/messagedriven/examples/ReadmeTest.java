@@ -23,7 +23,8 @@ class ReadmeTest {
       "BrokerTargetsExample.java, nats", "BrokerTargetsExample.java, webhook", "BrokerTargetsExample.java, compose",
       "service/ExistingServiceExample.java, jdbc", "service/ExistingServiceExample.java, jdbi",
       SPRING_BOOT + "SignupService.java, transactional", SPRING_BOOT + "WelcomeHandler.java, handler",
-      "ObservabilityExample.java, metrics", "ObservabilityExample.java, tracing"})
+      "ObservabilityExample.java, metrics", "ObservabilityExample.java, tracing",
+      "OperationsExample.java, operations", "DashboardExample.java, dashboard"})
   void readmeShowsTheCompiledSample(String file, String tag) throws IOException {
     String source = Files.readString(SOURCES.resolve(file));
     Matcher region = Pattern.compile("// tag::" + tag + "\\[]\n(.*?)\n[ ]*// end::" + tag + "\\[]", Pattern.DOTALL)

@@ -114,44 +114,62 @@ public final class JdbiOperations implements OperationsPort {
         .map((rs, ctx) -> new MinuteCount(OperationsMappers.instant(rs, "minute"), rs.getLong("published"))).list());
   }
 
+  /**
+   * Groups are counted on {@code events_failed_cause} alone; each group's class and message shape
+   * come from its latest example, one row per group.
+   */
   @Override
   public List<CauseGroup> causes(TenantId tenant, int limit, int examples) {
     String sql = """
-        select e.last_error_cause as cause, min(e.last_error_class) as error_class,
-               <schema>.failure_message_shape(min(e.last_error_message)) as message, count(*) as failed,
-               min(e.failed_at) as first_seen, max(e.failed_at) as last_seen,
-               (array_agg(e.id order by e.failed_at desc, e.position desc))[1 : %d] as examples
-        from <schema>.events e
-        where e.failed_at is not null %s
-        group by e.last_error_cause
-        order by count(*) desc, e.last_error_cause
-        limit :limit
+        with groups as (
+          select e.last_error_cause as cause, count(*) as failed, min(e.failed_at) as first_seen,
+                 max(e.failed_at) as last_seen,
+                 (array_agg(e.id order by e.failed_at desc, e.position desc))[1 : %d] as examples
+          from <schema>.events e
+          where e.failed_at is not null %s
+          group by e.last_error_cause
+          order by count(*) desc, e.last_error_cause
+          limit :limit)
+        select g.*, x.last_error_class as error_class, <schema>.failure_message_shape(x.last_error_message) as message
+        from groups g cross join lateral (
+          select x.last_error_class, x.last_error_message from <schema>.events x where x.id = g.examples[1]) x
+        order by g.failed desc, g.cause
         """.formatted(examples, ofTenant("e", tenant));
     return read(h -> bindTenant(h.createQuery(sql), tenant).bind("limit", limit)
         .map((rs, ctx) -> OperationsMappers.cause(rs)).list());
   }
 
+  /**
+   * The candidates (failed events, and unfinished ones with an error) are few and read on their
+   * partial indexes, sorted once; the head check is a correlated subquery run on them in that
+   * order only until {@code limit} heads are found (a {@code not exists} would become an
+   * anti-join over every candidate). A scan of a materialized CTE returns its rows in the order
+   * they were stored, so the heads come out oldest first without a second sort.
+   */
   @Override
   public List<HeldAggregate> heldBack(TenantId tenant, int limit) {
     String sql = """
+        with candidates as materialized (
+          (select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
+                  e.last_error_class, e.last_error_message, e.occurred_at
+           from <schema>.events e where e.failed_at is not null %1$s)
+          union all
+          (select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
+                  e.last_error_class, e.last_error_message, e.occurred_at
+           from <schema>.events e
+           where e.published_at is null and e.failed_at is null and e.last_error_class is not null %1$s)
+          order by position)
         select h.*,
                (select count(*) from <schema>.events w
                 where w.tenant_id = h.tenant_id and w.aggregate_type = h.aggregate_type
                   and w.aggregate_id = h.aggregate_id and w.published_at is null and w.position > h.position) as waiting
-        from (
-          select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.status, e.attempts,
-                 e.last_error_class, e.last_error_message, e.occurred_at
-          from <schema>.events e
-          where e.published_at is null and e.last_error_class is not null %s
-            and not exists (
-              select 1 from <schema>.events earlier
-              where earlier.tenant_id = e.tenant_id and earlier.aggregate_type = e.aggregate_type
-                and earlier.aggregate_id = e.aggregate_id and earlier.position < e.position
-                and earlier.published_at is null)
-          order by e.position
-          limit :limit
-        ) h
-        order by h.position
+        from candidates h
+        where (select 1 from <schema>.events earlier
+               where earlier.tenant_id = h.tenant_id and earlier.aggregate_type = h.aggregate_type
+                 and earlier.aggregate_id = h.aggregate_id and earlier.position < h.position
+                 and earlier.published_at is null
+               limit 1) is null
+        limit :limit
         """.formatted(ofTenant("e", tenant));
     return read(h -> bindTenant(h.createQuery(sql), tenant).bind("limit", limit)
         .map((rs, ctx) -> OperationsMappers.held(rs)).list());
@@ -176,7 +194,7 @@ public final class JdbiOperations implements OperationsPort {
         select e.position, e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                e.headers::text as headers, e.occurred_at, e.status, e.attempts, e.next_attempt_at,
                e.last_error_class, e.last_error_message, e.last_error_stack, e.published_at, e.failed_at,
-               e.created_at, e.lease_owner, e.last_error_cause, t.slug
+               e.delivered_to, e.created_at, e.lease_owner, e.last_error_cause, t.slug
         from <schema>.events e join <schema>.tenants t on t.id = e.tenant_id
         where e.id = :id
         """;
@@ -191,86 +209,23 @@ public final class JdbiOperations implements OperationsPort {
 
   @Override
   public Batch requeue(Collection<EventId> ids) {
-    UUID[] uuids = uuids(ids);
-    return write(h -> {
-      EventDao dao = h.attach(EventDao.class);
-      dao.lockAggregatesOf(uuids);
-      int matched = h.createQuery("select count(*) from <schema>.events where id = any (:ids) and status = 'FAILED'")
-          .bind("ids", uuids).mapTo(Integer.class).one();
-      int changed = dao.requeueUnlessAggregateInFlight(uuids);
-      wakePublishers(h, changed);
-      return new Batch(matched, changed, 0);
-    });
+    return write(h -> OperationsChanges.requeue(h, uuids(ids)));
   }
 
   @Override
   public Batch requeue(EventFilter filter, long afterPosition, int limit) {
-    return inBatch(filter.withStatus(EventStatus.FAILED), afterPosition, limit, (h, ids) -> {
-      EventDao dao = h.attach(EventDao.class);
-      dao.lockAggregatesOf(ids);
-      int changed = dao.requeueUnlessAggregateInFlight(ids);
-      wakePublishers(h, changed);
-      return changed;
-    });
+    return write(h -> OperationsChanges.inBatch(h, filter.withStatus(EventStatus.FAILED), afterPosition, limit,
+        OperationsChanges::requeueUnlessInFlight));
   }
 
   @Override
   public Batch delete(Collection<EventId> ids) {
-    UUID[] uuids = uuids(ids);
-    return write(h -> {
-      h.attach(EventDao.class).lockAggregatesOf(uuids);
-      int matched = h.createQuery("select count(*) from <schema>.events where id = any (:ids)")
-          .bind("ids", uuids).mapTo(Integer.class).one();
-      return new Batch(matched, deleteUnlessInFlight(h, uuids), 0);
-    });
+    return write(h -> OperationsChanges.delete(h, uuids(ids)));
   }
 
   @Override
   public Batch delete(EventFilter filter, long afterPosition, int limit) {
-    return inBatch(filter, afterPosition, limit, (h, ids) -> {
-      h.attach(EventDao.class).lockAggregatesOf(ids);
-      return deleteUnlessInFlight(h, ids);
-    });
-  }
-
-  private static int deleteUnlessInFlight(Handle h, UUID[] ids) {
-    return h.createUpdate("""
-        delete from <schema>.events e
-        where e.id = any (:ids) and e.status <> 'IN_FLIGHT'
-          and not exists (
-            select 1 from <schema>.events o
-            where o.tenant_id = e.tenant_id and o.aggregate_type = e.aggregate_type
-              and o.aggregate_id = e.aggregate_id and o.published_at is null and o.status = 'IN_FLIGHT')
-        """).bind("ids", ids).execute();
-  }
-
-  @FunctionalInterface
-  private interface Change {
-    int apply(Handle handle, UUID[] ids);
-  }
-
-  /** One batch: the next {@code limit} events of {@code filter} after {@code afterPosition}, changed in one transaction. */
-  private Batch inBatch(EventFilter filter, long afterPosition, int limit, Change change) {
-    EventFilterSql where = new EventFilterSql(filter);
-    String sql = "select e.id, e.position from <schema>.events e where " + where.where()
-        + " and e.position > :after order by e.position limit :limit";
-    return write(h -> {
-      List<Object[]> rows = where.bind(h.createQuery(sql)).bind("after", afterPosition).bind("limit", limit)
-          .map((rs, ctx) -> new Object[] {rs.getObject("id", UUID.class), rs.getLong("position")}).list();
-      if (rows.isEmpty()) {
-        return new Batch(0, 0, afterPosition);
-      }
-      UUID[] ids = rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new);
-      long last = (Long) rows.get(rows.size() - 1)[1];
-      return new Batch(ids.length, change.apply(h, ids), last);
-    });
-  }
-
-  /** Requeued events are due at once: wake idle publishers at commit, as an append does. */
-  private static void wakePublishers(Handle h, int changed) {
-    if (changed > 0) {
-      h.execute("select pg_catalog.pg_notify('message_driven_events', '')");
-    }
+    return write(h -> OperationsChanges.inBatch(h, filter, afterPosition, limit, OperationsChanges::deleteUnlessInFlight));
   }
 
   @Override
@@ -290,7 +245,7 @@ public final class JdbiOperations implements OperationsPort {
     return write(h -> {
       boolean resumed = h.createUpdate("delete from <schema>.paused_tenants where tenant_id = :tenant")
           .bind("tenant", tenant.value()).execute() == 1;
-      wakePublishers(h, resumed ? 1 : 0);
+      OperationsChanges.wakePublishers(h, resumed ? 1 : 0);
       return resumed;
     });
   }

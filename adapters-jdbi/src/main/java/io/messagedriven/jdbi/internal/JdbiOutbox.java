@@ -1,7 +1,5 @@
 package io.messagedriven.jdbi.internal;
 
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.NoTransactionException;
@@ -10,6 +8,8 @@ import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

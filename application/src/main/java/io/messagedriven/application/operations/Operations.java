@@ -28,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +64,7 @@ public final class Operations {
   /** The most ids one requeue or delete by ids takes. */
   public static final int MAX_IDS = 10_000;
   /** Events per bounded batch of a bulk change: each batch is one short transaction. */
-  static final int BATCH = 1_000;
+  static final int BATCH = Batches.SIZE;
   private static final int EXAMPLES = 5;
   private static final String EVENTS_LIST = "ops-events";
   private static final Duration THROUGHPUT_WINDOW = Duration.ofHours(1);
@@ -207,8 +206,8 @@ public final class Operations {
 
   /** Requeues the failed events among {@code ids} (at most {@value #MAX_IDS}); the others are refused. */
   public BulkResult requeue(Collection<EventId> ids) {
-    Collection<EventId> distinct = ids(ids);
-    return ofIds(distinct, port.requeue(distinct));
+    Collection<EventId> distinct = Batches.distinct(ids);
+    return Batches.ofIds(distinct, port.requeue(distinct));
   }
 
   /**
@@ -224,7 +223,7 @@ public final class Operations {
     checkMax(max);
     requireExists(filter.tenant());
     EventFilter failed = filter.withStatus(EventStatus.FAILED);
-    return inBatches(max, (after, limit) -> port.requeue(failed, after, limit));
+    return Batches.run(max, (after, limit) -> port.requeue(failed, after, limit));
   }
 
   /**
@@ -238,8 +237,8 @@ public final class Operations {
 
   /** Deletes the events among {@code ids} (at most {@value #MAX_IDS}); those in flight, or of an aggregate in flight, are refused. */
   public BulkResult delete(Collection<EventId> ids) {
-    Collection<EventId> distinct = ids(ids);
-    return ofIds(distinct, port.delete(distinct));
+    Collection<EventId> distinct = Batches.distinct(ids);
+    return Batches.ofIds(distinct, port.delete(distinct));
   }
 
   /**
@@ -255,7 +254,7 @@ public final class Operations {
     }
     checkMax(max);
     requireExists(filter.tenant());
-    return inBatches(max, (after, limit) -> port.delete(filter, after, limit));
+    return Batches.run(max, (after, limit) -> port.delete(filter, after, limit));
   }
 
   /**
@@ -319,30 +318,6 @@ public final class Operations {
     return new PublisherStatus(row, state);
   }
 
-  @FunctionalInterface
-  private interface BatchStep {
-    Batch run(long afterPosition, int limit);
-  }
-
-  private static BulkResult inBatches(int max, BatchStep step) {
-    long after = 0;
-    long looked = 0;
-    long changed = 0;
-    long refused = 0;
-    while (looked < max) {
-      int limit = (int) Math.min(BATCH, max - looked);
-      Batch batch = step.run(after, limit);
-      looked += batch.matched();
-      changed += batch.changed();
-      refused += batch.refused();
-      if (batch.matched() < limit) {
-        return new BulkResult(changed, refused, false);
-      }
-      after = batch.lastPosition();
-    }
-    return new BulkResult(changed, refused, true);
-  }
-
   private BulkResult one(EventId id, Batch batch) {
     if (batch.changed() == 1) {
       return new BulkResult(1, 0, false);
@@ -351,22 +326,6 @@ public final class Operations {
       throw new UnknownEventException(id);
     }
     return new BulkResult(0, 1, false);
-  }
-
-  private static Collection<EventId> ids(Collection<EventId> ids) {
-    Args.required("ids", ids);
-    LinkedHashSet<EventId> distinct = new LinkedHashSet<>();
-    for (EventId id : ids) {
-      distinct.add(Args.required("eventId", id));
-    }
-    if (distinct.isEmpty() || distinct.size() > MAX_IDS) {
-      throw new InvalidValueException("ids", distinct.size() + " ids", "give 1 to " + MAX_IDS);
-    }
-    return List.copyOf(distinct);
-  }
-
-  private static BulkResult ofIds(Collection<EventId> ids, Batch batch) {
-    return new BulkResult(batch.changed(), ids.size() - batch.changed(), false);
   }
 
   private void requireExists(TenantId tenant) {

@@ -59,9 +59,10 @@ $$;
 update ${message_driven_schema}.events
 set last_error_cause = ${message_driven_schema}.failure_cause(last_error_class, last_error_message)
 where failed_at is not null and last_error_cause is null;
--- Failed events by cause, in write order: cause groups, and bulk requeue or delete of one.
+-- Failed events by cause, in write order: cause groups (counted from the index alone, hence the
+-- included columns), and bulk requeue or delete of one.
 create index if not exists events_failed_cause on ${message_driven_schema}.events (last_error_cause, position)
-  where failed_at is not null;
+  include (tenant_id, failed_at, id) where failed_at is not null;
 -- Failed events per tenant in write order: counts and lists of failures.
 create index if not exists events_failed on ${message_driven_schema}.events (tenant_id, position)
   where failed_at is not null;

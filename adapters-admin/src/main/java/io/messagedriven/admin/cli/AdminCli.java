@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         StatusCommand.class,
         FailuresCommand.class,
+        HeldCommand.class,
         EventsCommand.class,
         ShowCommand.class,
         RequeueCommand.class,

@@ -123,6 +123,27 @@ class AdminCliIT {
   }
 
   @Test
+  void heldListsTheAggregatesAFailedHeadHoldsBackWithHowManyEventsWait() {
+    Event head = append("a");
+    append("a");
+    append("a");
+    append("b");
+    fail(head, "order 7 not found");
+
+    JsonNode held = run("held", "--json").json();
+    Run table = run("held");
+
+    assertThat(held).hasSize(1);
+    assertThat(held.get(0).get("aggregateId").asText()).isEqualTo("a");
+    assertThat(held.get(0).get("head").asText()).isEqualTo(head.id().toString());
+    assertThat(held.get(0).get("headStatus").asText()).isEqualTo("FAILED");
+    assertThat(held.get(0).get("waiting").asLong()).isEqualTo(2);
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("User a").contains("order 7 not found");
+    assertThat(run("held", "--limit", "0").exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void aDestructiveCommandWithoutYesAndWithoutATerminalIsRefusedAndChangesNothing() {
     Event failed = append("a");
     fail(failed, "bad");

@@ -1,6 +1,7 @@
 package io.messagedriven.spring;
 
 import io.messagedriven.application.events.EventQueries;
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.application.publishing.PublishingListener;
 import io.messagedriven.application.tenant.CreateTenant;
 import io.messagedriven.application.tenant.TenantQueries;
@@ -8,11 +9,14 @@ import io.messagedriven.jdbi.PostgresStore;
 import io.messagedriven.publisher.EventRouter;
 import io.messagedriven.publisher.Publisher;
 import io.messagedriven.spring.internal.HandlerRoutes;
+import io.messagedriven.spring.internal.PublisherInstruments;
 import io.messagedriven.spring.internal.PublisherLifecycle;
 import io.messagedriven.spring.internal.PublisherSettings;
 import io.messagedriven.spring.internal.RefusedSettings;
 import io.messagedriven.spring.internal.SpringTransactions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -101,6 +105,16 @@ public class MessageDrivenAutoConfiguration {
     return new EventQueries(store.transactions());
   }
 
+  /**
+   * What an operator reads and changes (counts per status and lag, failures, requeue, ...), on
+   * the store's operations port; the health indicator and the metrics read the lag from it.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public Operations messageDrivenOperations(PostgresStore store) {
+    return new Operations(store.operations());
+  }
+
   /** The publisher, unless {@code message-driven.publisher.enabled=false}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBooleanProperty(name = "message-driven.publisher.enabled", matchIfMissing = true)
@@ -123,17 +137,29 @@ public class MessageDrivenAutoConfiguration {
     /**
      * The publisher, built from the {@code message-driven.publisher.*} properties, then the
      * {@link PublisherCustomizer} beans, with the application's {@link PublishingListener} bean
-     * if it has exactly one. It is started and stopped by {@link #messageDrivenPublisherLifecycle}.
+     * if it has exactly one, and the metrics' listener and handler timing when they are bound
+     * (both listeners hear every event). It is started and stopped by {@link #messageDrivenPublisherLifecycle}.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Publisher messageDrivenPublisher(PostgresStore store, EventRouter router, MessageDrivenProperties properties,
-        ObjectProvider<PublisherCustomizer> customizers, ObjectProvider<PublishingListener> listener) {
-      Publisher.Builder builder = Publisher.builder().outbox(store.outbox()).handler(router);
+        ObjectProvider<PublisherCustomizer> customizers, ObjectProvider<PublishingListener> listener,
+        ObjectProvider<PublisherInstruments> instruments) {
+      PublisherInstruments measured = instruments.getIfUnique();
+      Publisher.Builder builder = Publisher.builder().outbox(store.outbox())
+          .handler(measured == null ? router : measured.handler(router));
       if (properties.getPublisher().isSignals()) {
         builder.signals(store.signals());
       }
-      listener.ifUnique(builder::listener);
+      List<PublishingListener> listeners = new ArrayList<>();
+      if (measured != null) {
+        listeners.add(measured.listener());
+      }
+      listener.ifUnique(listeners::add);
+      if (!listeners.isEmpty()) {
+        builder.listener(listeners.size() == 1
+            ? listeners.get(0) : PublishingListener.all(listeners.toArray(PublishingListener[]::new)));
+      }
       PublisherSettings settings = PublisherSettings.apply(properties.getPublisher(), builder);
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return settings.build(builder);

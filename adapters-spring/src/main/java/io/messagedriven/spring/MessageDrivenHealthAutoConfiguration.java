@@ -1,10 +1,8 @@
 package io.messagedriven.spring;
 
-import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.publisher.Publisher;
 import io.messagedriven.spring.internal.OutboxHealthIndicator;
-import io.messagedriven.spring.internal.OutboxLag;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = MessageDrivenAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean({PostgresStore.class, DataSource.class})
+@ConditionalOnBean(Operations.class)
 @ConditionalOnEnabledHealthIndicator("message-driven")
 public class MessageDrivenHealthAutoConfiguration {
 
@@ -34,12 +32,11 @@ public class MessageDrivenHealthAutoConfiguration {
   /** The indicator, reported by Actuator as {@code messageDriven}. */
   @Bean
   @ConditionalOnMissingBean(name = "messageDrivenHealthIndicator")
-  public HealthIndicator messageDrivenHealthIndicator(PostgresStore store, DataSource dataSource,
-      ObjectProvider<Publisher> publisher, MessageDrivenProperties properties) {
+  public HealthIndicator messageDrivenHealthIndicator(Operations operations, ObjectProvider<Publisher> publisher, MessageDrivenProperties properties) {
     MessageDrivenProperties.Health health = properties.getHealth();
     Status lagStatus = health.getLagStatus() == MessageDrivenProperties.Health.LagStatus.OUT_OF_SERVICE
         ? Status.OUT_OF_SERVICE : Status.DOWN;
-    return new OutboxHealthIndicator(new OutboxLag(dataSource, store.schema()), publisher.getIfUnique(),
+    return new OutboxHealthIndicator(operations, publisher.getIfUnique(),
         health.getLagThreshold(), lagStatus);
   }
 }

@@ -55,6 +55,8 @@ public class MessageDrivenProperties {
 
   private final Health health = new Health();
 
+  private final Metrics metrics = new Metrics();
+
   /** The schema; see the property's description. */
   public String getSchema() {
     return schema;
@@ -113,6 +115,11 @@ public class MessageDrivenProperties {
   /** The {@code message-driven.health.*} properties. */
   public Health getHealth() {
     return health;
+  }
+
+  /** The {@code message-driven.metrics.*} properties. */
+  public Metrics getMetrics() {
+    return metrics;
   }
 
   /** {@code message-driven.publisher.*}: the settings of {@code Publisher.Builder}. */
@@ -399,6 +406,51 @@ public class MessageDrivenProperties {
     /** Sets {@code message-driven.health.lag-status}. */
     public void setLagStatus(LagStatus lagStatus) {
       this.lagStatus = lagStatus;
+    }
+  }
+
+  /**
+   * {@code message-driven.metrics.*}: the {@code OutboxMetrics} bound to the application's
+   * {@code MeterRegistry}, when {@code message-driven-micrometer} is on the classpath.
+   */
+  public static class Metrics {
+    /** Whether the outbox's meters are bound to the application's MeterRegistry. */
+    private boolean enabled = true;
+
+    /** How often the gauges (events per status, lag) read the outbox, 100ms to 1h. */
+    private Duration refreshInterval = Duration.ofSeconds(5);
+
+    /** Whether every meter is also tagged with the tenant id: one series per tenant. */
+    private boolean tenantTag = false;
+
+    /** Whether the meters are bound. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets {@code message-driven.metrics.enabled}. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** How often the gauges read the outbox. */
+    public Duration getRefreshInterval() {
+      return refreshInterval;
+    }
+
+    /** Sets {@code message-driven.metrics.refresh-interval}. */
+    public void setRefreshInterval(Duration refreshInterval) {
+      this.refreshInterval = refreshInterval;
+    }
+
+    /** Whether every meter is tagged with the tenant id. */
+    public boolean isTenantTag() {
+      return tenantTag;
+    }
+
+    /** Sets {@code message-driven.metrics.tenant-tag}. */
+    public void setTenantTag(boolean tenantTag) {
+      this.tenantTag = tenantTag;
     }
   }
 }

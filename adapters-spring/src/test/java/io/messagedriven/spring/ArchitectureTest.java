@@ -40,7 +40,8 @@ class ArchitectureTest {
       .that().resideInAPackage(STARTER)
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.messagedriven.domain.internal..", "io.messagedriven.application.internal..",
-          "io.messagedriven.jdbi.internal..", "io.messagedriven.publisher.internal..", "io.messagedriven.publisher..internal..")
+          "io.messagedriven.jdbi.internal..", "io.messagedriven.publisher.internal..", "io.messagedriven.publisher..internal..",
+          "io.messagedriven.micrometer.internal..")
       .allowEmptyShould(false);
 
   @ArchTest

@@ -44,6 +44,7 @@ public final class TestApps {
             DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
             MessageDrivenAutoConfiguration.class, MessageDrivenHealthAutoConfiguration.class,
+            MessageDrivenMetricsAutoConfiguration.class,
             MessageDrivenRabbitMqAutoConfiguration.class))
         .withPropertyValues("spring.datasource.url=" + url, "spring.datasource.hikari.maximum-pool-size=6",
             "message-driven.publisher.poll-interval=100ms");

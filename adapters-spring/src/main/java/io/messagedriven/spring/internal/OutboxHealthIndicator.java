@@ -1,5 +1,6 @@
 package io.messagedriven.spring.internal;
 
+import io.messagedriven.application.operations.Operations;
 import io.messagedriven.publisher.Publisher;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,21 +11,22 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * The outbox's health: {@code DOWN} when the database cannot be reached or the publisher of this
  * instance is not running; the configured status when the lag is above its threshold; else
- * {@code UP}. Details: {@code lag}, {@code publisher} and its {@code owner}.
+ * {@code UP}. Details: {@code lag}, {@code publisher} and its {@code owner}. The lag is the
+ * operations API's, over every tenant.
  */
 public final class OutboxHealthIndicator extends AbstractHealthIndicator {
-  private final OutboxLag lag;
+  private final Operations operations;
   private final Publisher publisher;
   private final Duration lagThreshold;
   private final Status lagStatus;
 
   /**
-   * Checks {@code lag} against {@code lagThreshold} (null for none) and {@code publisher} (null
+   * Checks the lag {@code operations} reports against {@code lagThreshold} (null for none) and {@code publisher} (null
    * when this instance runs none).
    */
-  public OutboxHealthIndicator(OutboxLag lag, Publisher publisher, Duration lagThreshold, Status lagStatus) {
+  public OutboxHealthIndicator(Operations operations, Publisher publisher, Duration lagThreshold, Status lagStatus) {
     super("message-driven health check failed");
-    this.lag = Objects.requireNonNull(lag, "lag");
+    this.operations = Objects.requireNonNull(operations, "operations");
     this.publisher = publisher;
     this.lagThreshold = lagThreshold;
     this.lagStatus = Objects.requireNonNull(lagStatus, "lagStatus");
@@ -32,7 +34,7 @@ public final class OutboxHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) throws Exception {
-    Duration current = lag.read();   // throws when the database cannot be reached: DOWN
+    Duration current = operations.status(null).lag();   // throws when the database cannot be reached: DOWN
     builder.withDetail("lag", current.toString());
     if (lagThreshold != null) {
       builder.withDetail("lagThreshold", lagThreshold.toString());

@@ -93,6 +93,23 @@ class UsersApplicationIT {
         .containsPattern("\"messageDriven\":\\{\"details\":\\{[^}]*\"publisher\":\"running\"[^}]*},\"status\":\"UP\"}");
   }
 
+  @Test
+  void actuatorShowsTheOutboxMetersCountingAPublication() throws Exception {
+    String email = "grace-" + UUID.randomUUID() + "@example.com";
+    assertThat(post("{\"email\":\"" + email + "\",\"name\":\"Grace Hopper\",\"source\":\"web\"}").statusCode())
+        .isEqualTo(201);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/metrics/message_driven.published?tag=event:User.created")
+        .body().matches("(?s).*\"statistic\":\"COUNT\",\"value\":[1-9].*"));
+    HttpResponse<String> lag = get("/actuator/metrics/message_driven.lag");
+    assertThat(lag.statusCode()).as(lag.body()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String json) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/users"))
         .header("Content-Type", "application/json")

@@ -10,7 +10,9 @@
  *   <li>{@link io.messagedriven.spring.MessageDrivenProperties}: every setting as a {@code
  *       message-driven.*} property; {@link io.messagedriven.spring.PublisherCustomizer} for the
  *       rest.</li>
- *   <li>With Actuator, the health indicator {@code messageDriven}.</li>
+ *   <li>With Actuator, the health indicator {@code messageDriven}; with {@code
+ *       message-driven-micrometer} too, the outbox's meters in the application's {@code
+ *       MeterRegistry}.</li>
  * </ul>
  *
  * <p>The auto-configuration classes here are public for {@code @ImportAutoConfiguration} and

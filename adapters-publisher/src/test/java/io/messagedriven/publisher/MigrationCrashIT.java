@@ -49,7 +49,7 @@ class MigrationCrashIT {
     assertThat(migrating.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
     List<Process> next = List.of(start(url, log, dir), start(url, log, dir), start(url, log, dir));
-    Await.until("every process started at once to start publishing", Duration.ofSeconds(90),
+    Await.until("every process started at once to start publishing", Duration.ofSeconds(180),
         () -> next.stream().allMatch(p -> output(p, dir).contains("started")));
 
     Set<String> appended = new HashSet<>();

@@ -115,6 +115,11 @@ public final class AdminCli {
     if (failure instanceof DomainException || failure instanceof IllegalArgumentException) {
       return error(ExitCodes.USAGE, failure.getMessage());
     }
+    if (failure instanceof StoreException && DatabaseFailure.schemaMissing(failure)) {
+      return error(ExitCodes.REFUSED, "the database has no up-to-date outbox in schema " + schema
+          + " (the CLI never migrates: start a publisher or PostgresStore with migrations on, or run them yourself,"
+          + " or pass --schema): " + failure.getMessage());
+    }
     if (failure instanceof StoreException) {
       return error(DatabaseFailure.exitCode(failure), failure.getMessage());
     }

@@ -15,6 +15,20 @@ final class DatabaseFailure {
 
   private DatabaseFailure() {}
 
+  /**
+   * Whether the failure is a table or schema that does not exist (SQLState 42P01, 3F000): the
+   * database has no outbox in that schema, or one older than this CLI, which never migrates.
+   */
+  static boolean schemaMissing(Throwable failure) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static int exitCode(Throwable failure) {
     boolean io = false;
     Throwable cause = failure;

@@ -252,6 +252,17 @@ class AdminCliIT {
   }
 
   @Test
+  void aDatabaseWithoutTheOutboxIsExitThreeAndSaysToMigrate() {
+    StringWriter err = new StringWriter();
+    int exit = AdminCli.run(new String[] {"--jdbc-url", TestDatabase.freshUrl(), "status"},
+        new PrintWriter(new StringWriter()), new PrintWriter(err), noTerminal(), null);
+
+    assertThat(exit).isEqualTo(ExitCodes.REFUSED);
+    assertThat(err.toString()).startsWith("error: the database has no up-to-date outbox in schema message_driven")
+        .contains("never migrates");
+  }
+
+  @Test
   void aDatabaseThatIsNotThereIsExitFour() {
     StringWriter err = new StringWriter();
     int exit = AdminCli.run(new String[] {"--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?user=x&connectTimeout=2", "status"},

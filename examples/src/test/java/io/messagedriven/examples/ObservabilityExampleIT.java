@@ -85,7 +85,8 @@ class ObservabilityExampleIT {
     ObservabilityExample.metrics(store, sent::add, port, () -> await(() -> "a scrape with the gauges and 3 published, last:\n" + scraped, () -> {
       scraped.set(get(url));
       return scraped.get().contains("message_driven_published_total{event=\"Order.placed\",target=\"rabbitmq\"} 3.0")
-          && scraped.get().contains("message_driven_events{status=\"published\"} 3.0");
+          && scraped.get().contains("message_driven_events{status=\"published\"} 3.0")
+          && scraped.get().contains("message_driven_lag_seconds ");  // the gauges refresh one after the other
     }));
 
     assertThat(scraped.get())

@@ -75,8 +75,8 @@ public final class StatusGauges implements AutoCloseable {
       putCounts(eventRows, Tags.empty(), report.pending(), report.inFlight(), report.published(), report.failed());
       lagRows.put(Tags.empty(), seconds(report.lag()));
     }
-    events.register(rows(eventRows), true);
     lag.register(rows(lagRows), true);
+    events.register(rows(eventRows), true);
     lastEvents = List.copyOf(eventRows.keySet());
     lastLag = List.copyOf(lagRows.keySet());
   }

@@ -61,16 +61,18 @@ class OutboxIT {
   }
 
   @Test
-  void onlyTheOldestUnfinishedEventOfAnAggregateIsClaimed() {
+  void anAggregatesEventsAreClaimedAsARunInWriteOrderAndTheNextRunFollowsItsPublication() {
     Event first = append("agg", "User.created");
-    Event second = append("agg", "User.renamed");
     Event other = append("other", "User.created");
+    Event second = append("agg", "User.renamed");
 
     List<ClaimedEvent> claimed = outbox.claim("p", 10, LEASE);
-    assertThat(claimed).extracting(c -> c.event().id()).containsExactlyInAnyOrder(first.id(), other.id());
+    assertThat(claimed).extracting(c -> c.event().id()).containsExactly(first.id(), other.id(), second.id());
+    Event third = append("agg", "User.renamed");
+    assertThat(outbox.claim("p", 10, LEASE)).as("while the run is in flight").isEmpty();
 
     outbox.markPublished(claimed);
-    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(second.id());
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(third.id());
   }
 
   @Test
@@ -211,15 +213,28 @@ class OutboxIT {
   }
 
   @Test
-  void deepAggregatesGiveTheirHeadsWithoutTheClaimWalkingTheWholeBacklog() {
+  void deepAggregatesAreClaimedInRunsOfConsecutiveEventsAndPublishedHistoryDoesNotStopThem() {
     sql.useHandle(h -> h.execute("""
         insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
-        select gen_random_uuid(), ?, 'User', 'deep-' || a, 'User.created', '{}', now()
+        select gen_random_uuid(), ?, 'User', 'deep-' || a, 'User.created', ('{"r": ' || r || '}')::json, now()
         from generate_series(1, 3000) r, generate_series(1, 10) a order by r, a""", tenant.id().value()));
 
-    List<ClaimedEvent> claimed = outbox.claim("p", 200, LEASE);
+    for (int round = 1; round <= 5; round++) {
+      List<ClaimedEvent> claimed = outbox.claim("p", 200, LEASE);
 
-    assertThat(claimed).hasSize(10).extracting(c -> c.event().aggregateId()).doesNotHaveDuplicates();
+      assertThat(claimed).as("round %d", round).hasSize(200);
+      assertThat(claimed).extracting(c -> c.event().sequence().getAsLong()).isSorted();
+      for (int aggregate = 1; aggregate <= 10; aggregate++) {
+        String id = "deep-" + aggregate;
+        int from = (round - 1) * 20 + 1;
+        assertThat(claimed).filteredOn(c -> c.event().aggregateId().equals(id))
+            .as("aggregate %s in round %d: the next 20 of its events, in write order", id, round)
+            .extracting(c -> c.event().payload())
+            .containsExactlyElementsOf(java.util.stream.IntStream.range(from, from + 20).mapToObj(r -> "{\"r\": " + r + "}").toList());
+      }
+      assertThat(outbox.claim("p", 200, LEASE)).as("nothing more while the runs are in flight").isEmpty();
+      outbox.markPublished(claimed);
+    }
   }
 
   @Test

@@ -224,37 +224,68 @@ class PublisherIT {
 
   @Test
   void eachAggregateIsHandledInWriteOrderAndNeverTwiceAtOnceAcrossPublishers() {
-    int aggregates = 40;
-    int perAggregate = 25;
+    assertHandledInWriteOrderAcrossThreePublishers(40, 25, 0);
+  }
+
+  @Test
+  void retriesInTheMiddleOfDeepAggregatesKeepTheirWriteOrderAcrossPublishers() {
+    assertHandledInWriteOrderAcrossThreePublishers(6, 120, 10);
+  }
+
+  /**
+   * Three publishers drain {@code aggregates} of {@code perAggregate} events each; a handler
+   * refuses the first attempt of every {@code failEvery}-th event (0: none), so runs claimed
+   * whole stop in the middle. Each aggregate's events must be published in write order, every
+   * attempt starting after the one before it ended.
+   */
+  private void assertHandledInWriteOrderAcrossThreePublishers(int aggregates, int perAggregate, int failEvery) {
     db.append(db.tenant("acme"), aggregates, perAggregate);
     List<Handling> handlings = Collections.synchronizedList(new ArrayList<>());
+    List<Handling> attempts = Collections.synchronizedList(new ArrayList<>());
+    Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     EventHandler recording = event -> {
       long start = System.nanoTime();
       Thread.sleep(ThreadLocal_random(2));
       int seq = Integer.parseInt(event.payload().replaceAll(".*\"seq\"\\s*:\\s*(\\d+).*", "$1"));
+      boolean refuse = failEvery > 0 && (seq * 7 + event.aggregateId().hashCode()) % failEvery == 0
+          && refusedOnce.add(event.id().toString());
+      attempts.add(new Handling(event.aggregateId(), seq, start, System.nanoTime()));
+      if (refuse) {
+        throw new IOException("refused once: " + event.aggregateId() + " " + seq);
+      }
       handlings.add(new Handling(event.aggregateId(), seq, start, System.nanoTime()));
     };
 
     for (int i = 0; i < 3; i++) {
       start(Publisher.builder().handler(recording).name("order-" + i).workers(4).batchSize(20)
-          .pollInterval(Duration.ofMillis(20)));
+          .pollInterval(Duration.ofMillis(20))
+          .retryPolicy(new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(100), 2.0, 0.0, Set.of())));
     }
 
-    Await.until("every event to be published", Duration.ofSeconds(60),
+    Await.until("every event to be published", Duration.ofSeconds(90),
         () -> db.count("status = 'PUBLISHED'") == aggregates * perAggregate);
     assertThat(handlings).hasSize(aggregates * perAggregate);
-    Map<String, List<Handling>> byAggregate = new ConcurrentHashMap<>();
+    if (failEvery > 0) {
+      assertThat(refusedOnce).as("some attempts were refused").isNotEmpty();
+    }
+    assertInStartOrder(handlings, aggregates, (aggregate, list) ->
+        assertThat(list).extracting(Handling::seq).as(aggregate).isSorted().doesNotHaveDuplicates().hasSize(perAggregate));
+    assertInStartOrder(attempts, aggregates, (aggregate, list) -> {
+      for (int i = 1; i < list.size(); i++) {
+        assertThat(list.get(i).start()).as("%s attempt %d starts after %d ended", aggregate, i + 1, i)
+            .isGreaterThanOrEqualTo(list.get(i - 1).end());
+      }
+    });
+  }
+
+  private static void assertInStartOrder(
+      List<Handling> handlings, int aggregates, java.util.function.BiConsumer<String, List<Handling>> check) {
+    Map<String, List<Handling>> byAggregate = new java.util.TreeMap<>();
     List<Handling> inStartOrder = new ArrayList<>(handlings);
     inStartOrder.sort((a, b) -> Long.compare(a.start(), b.start()));
     inStartOrder.forEach(h -> byAggregate.computeIfAbsent(h.aggregate(), a -> new ArrayList<>()).add(h));
     assertThat(byAggregate).hasSize(aggregates);
-    byAggregate.forEach((aggregate, list) -> {
-      assertThat(list).extracting(Handling::seq).as(aggregate).isSorted().doesNotHaveDuplicates().hasSize(perAggregate);
-      for (int i = 1; i < list.size(); i++) {
-        assertThat(list.get(i).start()).as("%s event %d starts after %d ended", aggregate, i + 1, i)
-            .isGreaterThanOrEqualTo(list.get(i - 1).end());
-      }
-    });
+    byAggregate.forEach(check);
   }
 
   private static long ThreadLocal_random(int maxMillis) {

@@ -17,69 +17,112 @@ interface EventDao {
    * expired, skipping rows other publishers hold locked and the ids in {@code skip}.
    *
    * <p>Fair across tenants: the tenants with due events are found with a loose index scan
-   * ({@code busy}), taken in an order that starts at a random {@code pivot} so no tenant is
-   * always last, and each gets an equal share of the batch.
+   * ({@code up}, then {@code down}) that starts at a random {@code pivot} and stops after
+   * {@code limit} tenants, so no tenant is always last and a claim costs the same whether 10 or
+   * 10,000 tenants are busy; each found tenant gets an equal share of the batch. Tenants an
+   * operator paused ({@code paused_tenants}) are skipped.
    *
-   * <p>Tenants an operator paused ({@code paused_tenants}) are skipped.
-   *
-   * <p>Ordered per aggregate: only the head of each aggregate is taken, that is an event with no
-   * earlier unfinished event of its aggregate (failed ones count when {@code failedHolds}). That
-   * check is a correlated subquery naming {@code status} rather than {@code failed_at}: it runs
-   * once per candidate, on an index that leads with the aggregate's columns, whatever the
-   * statistics say. Within a tenant only the oldest {@code window} due events are looked at, so
-   * a claim costs the same whatever the backlog, even when deep aggregates hold most of it back;
-   * an aggregate whose head lies beyond that window waits until the events before it are done.
-   * Events in flight or backing off do not count towards the window.
+   * <p>Ordered per aggregate, in runs: of each tenant the oldest due events are looked at
+   * ({@code candidates}, twice its share, at most {@code window}), and an aggregate's
+   * candidates are claimed from its oldest unfinished event on, up to the first that cannot be
+   * (in flight, backing off, named in {@code skip}, or failed when {@code failedHolds}). Since
+   * the candidates are a tenant's oldest due events, every due event before one of them is a
+   * candidate too, so what blocks an aggregate is found in one probe per aggregate
+   * ({@code blocked}) of the unfinished events before its last candidate: the order check never
+   * reads published history. After locking ({@code locked}), an event is kept only if every
+   * candidate of its aggregate before it was locked too, so a run that another publisher locked
+   * part of meanwhile is cut where its lock begins. The rows come back in no particular order;
+   * {@link JdbiOutbox#claim} sorts them by position.
    */
   @SqlQuery(
       """
-      with recursive busy(tenant_id) as (
-        (select tenant_id from <schema>.events
-         where published_at is null and failed_at is null and next_attempt_at <= now()
+      with recursive up(tenant_id, n) as (
+        (select tenant_id, 1 from <schema>.events
+         where published_at is null and failed_at is null and next_attempt_at <= now() and tenant_id >= :pivot
          order by tenant_id limit 1)
         union all
         select (select e.tenant_id from <schema>.events e
                 where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-                  and e.tenant_id > busy.tenant_id
-                order by e.tenant_id limit 1)
-        from busy where busy.tenant_id is not null
+                  and e.tenant_id > up.tenant_id
+                order by e.tenant_id limit 1), up.n + 1
+        from up where up.tenant_id is not null and up.n < :limit
+      ),
+      down(tenant_id, n) as (
+        (select tenant_id, 1 from <schema>.events
+         where published_at is null and failed_at is null and next_attempt_at <= now() and tenant_id < :pivot
+         order by tenant_id limit 1)
+        union all
+        select (select e.tenant_id from <schema>.events e
+                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                  and e.tenant_id > down.tenant_id and e.tenant_id < :pivot
+                order by e.tenant_id limit 1), down.n + 1
+        from down
+        where down.tenant_id is not null
+          and down.n < :limit - (select count(*) from up where up.tenant_id is not null)
       ),
       busy_tenants as materialized (
-        select tenant_id from busy
-        where tenant_id is not null
-          and not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = busy.tenant_id)
-        order by tenant_id < :pivot, tenant_id
+        select found.tenant_id from (
+          select tenant_id, n from up where tenant_id is not null
+          union all
+          select tenant_id, n + :limit from down where tenant_id is not null
+        ) found
+        where not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id)
+        order by found.n
+        limit :limit
       ),
       share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from busy_tenants),
-      due as (
-        select picked.row_id
+      candidates as materialized (
+        select c.*
         from busy_tenants cross join share
         cross join lateral (
-          select e.ctid as row_id
+          select e.ctid as row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position,
+                 e.id <> all (:skip) as ready
           from <schema>.events e
           where e.tenant_id = busy_tenants.tenant_id
-            and e.published_at is null and e.failed_at is null
-            and e.next_attempt_at <= now()
-            and e.position <= coalesce(
-              (select w.position from <schema>.events w
-               where w.tenant_id = busy_tenants.tenant_id and w.published_at is null and w.failed_at is null
-                 and w.next_attempt_at <= now()
-               order by w.position offset :window limit 1),
-              9223372036854775807)
-            and e.id <> all (:skip)
-            and (select 1 from <schema>.events earlier
-                 where earlier.tenant_id = e.tenant_id
-                   and earlier.aggregate_type = e.aggregate_type
-                   and earlier.aggregate_id = e.aggregate_id
-                   and earlier.position < e.position
-                   and earlier.published_at is null
-                   and (earlier.status <> 'FAILED' or :failedHolds)
-                 limit 1) is null
+            and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
           order by e.position
-          limit share.per_tenant
-          for update of e skip locked
-        ) picked
+          limit least(:window, greatest(share.per_tenant * 2, 8))
+        ) c
+      ),
+      blocked as materialized (
+        select r.tenant_id, r.aggregate_type, r.aggregate_id,
+               coalesce(least(r.first_skipped,
+                 (select b.position from <schema>.events b
+                  where b.tenant_id = r.tenant_id and b.aggregate_type = r.aggregate_type
+                    and b.aggregate_id = r.aggregate_id and b.published_at is null
+                    and b.position < r.last_position
+                    and ((b.failed_at is null and b.next_attempt_at > now()) or (b.failed_at is not null and :failedHolds))
+                  order by b.position limit 1)),
+                 9223372036854775807) as from_position
+        from (select tenant_id, aggregate_type, aggregate_id, max(position) as last_position,
+                     min(position) filter (where not ready) as first_skipped
+              from candidates group by tenant_id, aggregate_type, aggregate_id) r
+      ),
+      picked as materialized (
+        select ranked.* from (
+          select c.row_id, c.tenant_id, c.aggregate_type, c.aggregate_id, c.position,
+                 row_number() over (partition by c.tenant_id order by c.position) as nth
+          from candidates c join blocked b using (tenant_id, aggregate_type, aggregate_id)
+          where c.position < b.from_position
+        ) ranked cross join share
+        where ranked.nth <= share.per_tenant
+        order by ranked.nth, ranked.position
         limit :limit
+      ),
+      locked as materialized (
+        select e.ctid as row_id from <schema>.events e
+        where e.ctid = any (array(select row_id from picked))
+          and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+        for update of e skip locked
+      ),
+      kept as (
+        select p.row_id from picked p
+        where p.row_id in (select row_id from locked)
+          and not exists (
+            select 1 from picked q
+            where q.tenant_id = p.tenant_id and q.aggregate_type = p.aggregate_type
+              and q.aggregate_id = p.aggregate_id and q.position < p.position
+              and q.row_id not in (select row_id from locked))
       )
       update <schema>.events e
       set status = 'IN_FLIGHT',
@@ -88,7 +131,7 @@ interface EventDao {
           lease_token = gen_random_uuid(),
           lease_until = now() + :leaseMillis * interval '1 millisecond',
           next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-      where e.ctid = any (array(select row_id from due))
+      where e.ctid = any (array(select row_id from kept))
       returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                 e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
       """)

@@ -10,7 +10,9 @@ import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +28,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> calls;
-  /** Fewest unfinished events per tenant a claim looks at (four times the batch if larger). */
+  /** Most due events per tenant a claim looks at (four times the batch if larger). */
   private static final int CLAIM_WINDOW = 1_000;
+  private static final Comparator<ClaimedEvent> IN_WRITE_ORDER =
+      Comparator.comparingLong(claimed -> claimed.event().sequence().orElseThrow());
 
   private final boolean failedHoldsAggregate;
   /** The transaction's handle, for an outbox bound to one; null for a standalone outbox. */
@@ -108,9 +112,11 @@ public final class JdbiOutbox implements OutboxPort {
     int window = Math.max(CLAIM_WINDOW, limit * 4);
     UUID pivot = UUID.randomUUID();
     long leaseMillis = lease.toMillis();
-    return call(dao -> sessionsTuned
+    List<ClaimedEvent> claimed = new ArrayList<>(call(dao -> sessionsTuned
         ? dao.claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window)
-        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window));
+        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window)));
+    claimed.sort(IN_WRITE_ORDER);
+    return claimed;
   }
 
   @Override

@@ -225,17 +225,20 @@ public final class PublisherEngine implements AutoCloseable {
   }
 
   /**
-   * Hands claimed events to the workers: to a batch handler in one chunk per worker, so it can
-   * pipeline its sends; to any other handler one event per task.
+   * Hands claimed events to the workers, each aggregate's run whole to one task, so its events
+   * are handled one after the other in write order: to a batch handler in one chunk of runs per
+   * worker, so it can pipeline its sends; to any other handler one run per task.
    */
   private void dispatch(List<ClaimedEvent> claimed) {
     if (claimed.isEmpty()) {
       return;
     }
-    int chunks = settings.handler() instanceof BatchEventHandler ? Math.min(settings.workers(), claimed.size()) : claimed.size();
-    int size = (claimed.size() + chunks - 1) / chunks;
-    for (int from = 0; from < claimed.size(); from += size) {
-      List<ClaimedEvent> chunk = claimed.subList(from, Math.min(from + size, claimed.size()));
+    List<List<ClaimedEvent>> runs = PublishingStep.runsOf(claimed);
+    int chunks = settings.handler() instanceof BatchEventHandler ? Math.min(settings.workers(), runs.size()) : runs.size();
+    int size = (runs.size() + chunks - 1) / chunks;
+    for (int from = 0; from < runs.size(); from += size) {
+      List<ClaimedEvent> chunk = runs.subList(from, Math.min(from + size, runs.size())).stream()
+          .flatMap(List::stream).toList();
       queued.addAndGet(chunk.size());
       try {
         workers.execute(new Handling(chunk));
@@ -262,18 +265,18 @@ public final class PublisherEngine implements AutoCloseable {
     @Override
     public void run() {
       queued.addAndGet(-events.size());
-      List<ClaimedEvent> late = events.stream().filter(e -> capacity.tooLateToStart(e, settings.lease())).toList();
-      List<ClaimedEvent> timely = late.isEmpty() ? events : events.stream().filter(e -> !late.contains(e)).toList();
-      giveBack(late, "waited too long in the queue");
-      if (timely.isEmpty()) {
+      if (events.stream().anyMatch(e -> capacity.tooLateToStart(e, settings.lease()))) {
+        giveBack(events, "waited too long in the queue"); // all: a run must not lose its start
         return;
       }
+      List<ClaimedEvent> timely = events;
       try {
-        List<List<Outcome>> handled = new ArrayList<>(1);
-        LeaseGuard.runUntil(capacity.sendDeadline(timely, settings.lease()), () -> handled.add(step.handleAll(timely)));
-        List<Outcome> outcomes = handled.get(0);
+        List<PublishingStep.Handled> handled = new ArrayList<>(1);
+        LeaseGuard.runUntil(capacity.sendDeadline(timely, settings.lease()), () -> handled.add(step.handleInOrder(timely)));
+        List<Outcome> outcomes = handled.get(0).outcomes();
         outage.observe(outcomes);
         acknowledger.add(outcomes);
+        giveBack(handled.get(0).notStarted(), null);
       } catch (Throwable escaped) {
         log.error("publisher {}: handling {} events failed unexpectedly; giving them back", settings.owner(), timely.size(), escaped);
         giveBack(timely, "handling failed unexpectedly");
@@ -331,17 +334,25 @@ public final class PublisherEngine implements AutoCloseable {
     }
   }
 
-  /** Releases claims this publisher will not handle, so any publisher can take them at once. */
+  /**
+   * Releases claims this publisher will not handle, so any publisher can take them at once.
+   * {@code why} null: the rest of runs an earlier event of theirs stopped (a retry, an outage),
+   * which is routine and logged at debug only.
+   */
   private void giveBack(List<ClaimedEvent> events, String why) {
     if (events.isEmpty()) {
       return;
     }
     try {
       int released = settings.outbox().release(events);
-      log.info("publisher {} gave back {} claimed events: {}", settings.owner(), released, why);
+      if (why != null) {
+        log.info("publisher {} gave back {} claimed events: {}", settings.owner(), released, why);
+      } else {
+        log.debug("publisher {} gave back {} events behind an earlier event of their aggregate", settings.owner(), released);
+      }
     } catch (RuntimeException e) {
       RetriedFailure.warn(log, e, "publisher {} cannot give back {} events ({}); their leases will expire",
-          settings.owner(), events.size(), why);
+          settings.owner(), events.size(), why == null ? "behind an earlier event of their aggregate" : why);
     } finally {
       capacity.done(events);
     }

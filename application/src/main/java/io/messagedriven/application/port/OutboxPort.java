@@ -37,10 +37,16 @@ public interface OutboxPort {
   /**
    * Claims up to {@code limit} events that are due: pending events whose next attempt time has
    * come, and in-flight events whose lease expired. Each is leased to {@code owner} for {@code
-   * lease} and its attempt count goes up by one. At most one event per aggregate is claimed, the
-   * oldest unfinished one, and only when no earlier event of the aggregate is in flight or held
-   * back, so events of one aggregate are handled in write order and never at once. Tenants with
-   * due events get equal shares of the batch.
+   * lease} and its attempt count goes up by one. Tenants with due events get equal shares of the
+   * batch.
+   *
+   * <p>Events of one aggregate are claimed in runs: consecutive events from its oldest
+   * unfinished one, up to the first that is in flight, backing off or held back; none when its
+   * oldest unfinished event is one of those. The claimed events come back in write order (by
+   * {@link io.messagedriven.domain.Event#sequence()}), so a run's events follow each other. A
+   * publisher hands each run to one worker, in order, and stops at the first event that is not
+   * published: the rest of the run is {@linkplain #release released}, so events of one aggregate
+   * are handled in write order and never at once.
    *
    * @param skip events not to claim even if their lease expired: the caller still holds them (a
    *     handler overran the lease), so another publisher should take them over

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,13 +59,85 @@ public final class PublishingStep {
     this.random = random;
   }
 
-  /** Claims, handles and acknowledges one batch; returns how many events it claimed. */
+  /**
+   * Claims, handles and acknowledges one batch; returns how many events it claimed. Events an
+   * earlier event of their aggregate kept from being handled (see {@link #handleInOrder}) are
+   * released.
+   */
   public int publishBatch(String owner, int limit, Duration lease) {
     List<ClaimedEvent> claimed = claim(owner, limit, lease);
     if (!claimed.isEmpty()) {
-      acknowledge(handleAll(claimed));
+      Handled handled = handleInOrder(claimed);
+      acknowledge(handled.outcomes());
+      if (!handled.notStarted().isEmpty()) {
+        outbox.release(handled.notStarted());
+      }
     }
     return claimed.size();
+  }
+
+  /**
+   * What {@link #handleInOrder} did: the outcomes of the events it handed to the handler, and the
+   * events it did not, because an earlier event of their aggregate in the same batch was not
+   * published; the caller gives those back ({@link OutboxPort#release}).
+   */
+  public record Handled(List<Outcome> outcomes, List<ClaimedEvent> notStarted) {
+    public Handled {
+      outcomes = new ArrayList<>(outcomes); // acknowledge removes what it recorded
+      notStarted = List.copyOf(notStarted);
+    }
+  }
+
+  /**
+   * Hands claimed events to the handler keeping each aggregate's write order. A claim returns an
+   * aggregate's events as a run, in write order; the runs are handled side by side in rounds
+   * (the first event of every run, then the second of every run still going, ...), each round
+   * through {@link #handleAll}, so a batch handler still pipelines the sends of different
+   * aggregates. A run stops at its first event that is not published (a retry, an outage, a
+   * failure): the events after it are not handed over, so no event overtakes an earlier one of
+   * its aggregate. Records nothing yet.
+   *
+   * @param events claimed events in write order, as {@link OutboxPort#claim} returns them
+   */
+  public Handled handleInOrder(List<ClaimedEvent> events) {
+    List<List<ClaimedEvent>> going = runsOf(events);
+    if (going.size() == events.size()) {
+      return new Handled(handleAll(events), List.of());
+    }
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    List<ClaimedEvent> notStarted = new ArrayList<>();
+    for (int round = 0; !going.isEmpty(); round++) {
+      int at = round;
+      List<ClaimedEvent> layer = going.stream().map(run -> run.get(at)).toList();
+      List<Outcome> handled = handleAll(layer);
+      outcomes.addAll(handled);
+      List<List<ClaimedEvent>> next = new ArrayList<>(going.size());
+      for (int i = 0; i < going.size(); i++) {
+        List<ClaimedEvent> run = going.get(i);
+        boolean published = handled.get(i) instanceof Outcome.Published;
+        if (published && run.size() > at + 1) {
+          next.add(run);
+        } else if (!published) {
+          notStarted.addAll(run.subList(at + 1, run.size()));
+        }
+      }
+      going = next;
+    }
+    return new Handled(outcomes, notStarted);
+  }
+
+  /**
+   * The events of each aggregate, in the order given, the aggregates in the order of their first
+   * event: the runs a claim returned, which a publisher keeps together on one worker.
+   */
+  public static List<List<ClaimedEvent>> runsOf(List<ClaimedEvent> events) {
+    Map<List<Object>, List<ClaimedEvent>> runs = new LinkedHashMap<>();
+    for (ClaimedEvent claimed : events) {
+      List<Object> aggregate =
+          List.of(claimed.event().tenantId(), claimed.event().aggregateType(), claimed.event().aggregateId());
+      runs.computeIfAbsent(aggregate, key -> new ArrayList<>()).add(claimed);
+    }
+    return new ArrayList<>(runs.values());
   }
 
   /** Claims up to {@code limit} due events for {@code owner}. */
@@ -85,6 +158,8 @@ public final class PublishingStep {
    * Hands events to the handler and decides their outcomes; records nothing yet. A {@link
    * BatchEventHandler} gets them in one call, so it can pipeline its sends; any other handler
    * gets them one at a time. Returns a list the caller may change (see {@link #acknowledge}).
+   * It does not look at aggregates: give it at most one event of each, or use {@link
+   * #handleInOrder}.
    */
   public List<Outcome> handleAll(List<ClaimedEvent> events) {
     if (!(handler instanceof BatchEventHandler batchHandler)

@@ -386,6 +386,88 @@ class PublishingStepTest {
     assertThat(listener.retried).hasSize(2);
   }
 
+  private Event appendTo(String aggregateId, int seq) {
+    Event event = Event.raise(acme.id(), "User", aggregateId, "User.changed", "{\"seq\":" + seq + "}", clock.instant());
+    store.inTenant(acme.id(), tx -> {
+      tx.outbox().append(event);
+      return null;
+    });
+    return event;
+  }
+
+  @Test
+  void anAggregatesRunIsHandledInWriteOrderBesideOtherAggregates() {
+    List<Event> written = new ArrayList<>();
+    for (int seq = 1; seq <= 3; seq++) {
+      written.add(appendTo("a", seq));
+      written.add(appendTo("b", seq));
+    }
+    List<String> handled = new ArrayList<>();
+
+    int claimed = step(event -> handled.add(event.aggregateId() + event.payload())).publishBatch("p1", 10, LEASE);
+
+    assertThat(claimed).isEqualTo(6);
+    assertThat(handled).filteredOn(h -> h.startsWith("a"))
+        .containsExactly("a{\"seq\":1}", "a{\"seq\":2}", "a{\"seq\":3}");
+    assertThat(handled).filteredOn(h -> h.startsWith("b"))
+        .containsExactly("b{\"seq\":1}", "b{\"seq\":2}", "b{\"seq\":3}");
+    assertThat(written).allSatisfy(e -> assertThat(status(e)).isEqualTo(Status.PUBLISHED));
+  }
+
+  @Test
+  void aRunStopsAtARetryAndItsLaterEventsAreGivenBackUnattemptedWhileOtherRunsGoOn() {
+    Event a1 = appendTo("a", 1);
+    Event a2 = appendTo("a", 2);
+    Event a3 = appendTo("a", 3);
+    Event b1 = appendTo("b", 1);
+    Event b2 = appendTo("b", 2);
+    List<Event> handled = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+    EventHandler failsA2 = event -> {
+      handled.add(event);
+      if (event.id().equals(a2.id()) && refuse.get()) {
+        throw new IOException("a2 is refused");
+      }
+    };
+
+    step(failsA2).publishBatch("p1", 10, LEASE);
+
+    assertThat(handled).extracting(Event::id).doesNotContain(a3.id()).contains(a1.id(), a2.id(), b1.id(), b2.id());
+    assertThat(status(a1)).isEqualTo(Status.PUBLISHED);
+    assertThat(status(a2)).isEqualTo(Status.PENDING);
+    assertThat(store.row(a2.id()).attempts()).isOne();
+    assertThat(status(a3)).isEqualTo(Status.PENDING);
+    assertThat(store.row(a3.id()).attempts()).as("given back, not attempted").isZero();
+    assertThat(status(b2)).isEqualTo(Status.PUBLISHED);
+
+    clock.advance(FIRST_DELAY);
+    handled.clear();
+    refuse.set(false);
+    step(failsA2).publishBatch("p1", 10, LEASE);
+    assertThat(handled).extracting(Event::id).as("the retry, then the rest of its run").containsExactly(a2.id(), a3.id());
+    assertThat(status(a3)).isEqualTo(Status.PUBLISHED);
+  }
+
+  @Test
+  void aBatchHandlerGetsAtMostOneEventOfEachAggregatePerCall() {
+    for (int seq = 1; seq <= 4; seq++) {
+      appendTo("a", seq);
+      appendTo("b", seq);
+    }
+    appendTo("c", 1);
+    List<List<String>> calls = new ArrayList<>();
+    BatchEventHandler batches = events -> {
+      calls.add(events.stream().map(e -> e.aggregateId() + e.payload()).toList());
+      return Map.of();
+    };
+
+    step(batches).publishBatch("p1", 20, LEASE);
+
+    assertThat(calls).hasSize(4);
+    assertThat(calls.get(0)).containsExactly("a{\"seq\":1}", "b{\"seq\":1}", "c{\"seq\":1}");
+    assertThat(calls.get(3)).containsExactly("a{\"seq\":4}", "b{\"seq\":4}");
+  }
+
   @Test
   void decideFollowsTheRetryPolicy() {
     append("1");

@@ -279,14 +279,18 @@ public final class InMemoryStore
     }
     return write(state -> {
       Instant now = clock.instant();
-      Set<List<Object>> aggregates = new HashSet<>();
+      Set<List<Object>> blocked = new HashSet<>(); // aggregates with an unfinished event that cannot be claimed
       List<ClaimedEvent> claimed = new ArrayList<>();
       for (Row row : List.copyOf(state.events.values())) {
         if (claimed.size() == limit) {
           break;
         }
-        boolean head = visible(row) && row.unfinished() && aggregates.add(row.aggregate());
-        if (head && !row.nextAttemptAt().isAfter(now) && !skip.contains(row.event().id())) {
+        if (!visible(row) || !row.unfinished() || blocked.contains(row.aggregate())) {
+          continue;
+        }
+        if (row.nextAttemptAt().isAfter(now) || skip.contains(row.event().id())) {
+          blocked.add(row.aggregate());
+        } else {
           Row taken = row.to(Status.IN_FLIGHT, row.attempts() + 1, now.plus(lease), owner,
               UUID.randomUUID(), row.lastFailure());
           state.events.put(row.event().id(), taken);

@@ -48,8 +48,15 @@ public abstract class OutboxPortContract {
     return Instant.now();
   }
 
+  /**
+   * A new tenant, and whatever earlier tests left due leased away for good, so that a test's
+   * claims (and their per-tenant shares) see only its own events.
+   */
   @BeforeEach
   void aTenant() {
+    while (!outbox().claim("leftovers", 1_000, Duration.ofDays(1)).isEmpty()) {
+      // keep leasing until nothing is due
+    }
     tenant = newTenant();
   }
 
@@ -74,14 +81,11 @@ public abstract class OutboxPortContract {
     Event second = append("a-1");
     Event other = append("b-1");
 
-    List<ClaimedEvent> heads = claim();
-    outbox().markPublished(heads);
-    ClaimedEvent next = claim().get(0);
+    List<ClaimedEvent> claimed = claim();
 
-    long firstSequence = sequenceOf(heads, first);
-    assertThat(sequenceOf(heads, other)).isGreaterThan(firstSequence);
-    assertThat(next.event().id()).isEqualTo(second.id());
-    assertThat(next.event().sequence().getAsLong()).isGreaterThan(firstSequence);
+    assertThat(ids(claimed)).as("in write order").containsExactly(first.id(), second.id(), other.id());
+    assertThat(sequenceOf(claimed, second)).isGreaterThan(sequenceOf(claimed, first));
+    assertThat(sequenceOf(claimed, other)).isGreaterThan(sequenceOf(claimed, second));
   }
 
   @Test
@@ -168,21 +172,58 @@ public abstract class OutboxPortContract {
   }
 
   @Test
-  void onlyTheOldestUnfinishedEventOfAnAggregateIsClaimed() {
+  void anAggregatesUnfinishedEventsAreClaimedAsOneRunInWriteOrder() {
     Event first = append("a-1");
+    Event other = append("b-1");
     Event second = append("a-1");
+    Event third = append("a-1");
+
+    assertThat(ids(claim())).containsExactly(first.id(), other.id(), second.id(), third.id());
+    assertThat(claim()).isEmpty();
+  }
+
+  @Test
+  void nothingOfAnAggregateIsClaimedWhileAnEarlierEventOfItIsInFlight() {
+    append("a-1");
+    assertThat(claim()).hasSize(1);
+    append("a-1");
     Event other = append("b-1");
 
-    assertThat(ids(claim())).containsExactlyInAnyOrder(first.id(), other.id());
-    assertThat(claim()).isEmpty();
+    assertThat(ids(claim())).containsExactly(other.id());
+  }
+
+  @Test
+  void aRunCutByTheLimitIsContinuedOnlyAfterItsClaimedEventsAreDone() {
+    Event first = append("a-1");
+    Event second = append("a-1");
+    Event third = append("a-1");
+
+    List<ClaimedEvent> run = outbox().claim("publisher", 2, LEASE);
+    assertThat(ids(run)).containsExactly(first.id(), second.id());
+    assertThat(claim()).as("the third waits for the two before it").isEmpty();
+
+    outbox().markPublished(run);
+    assertThat(ids(claim())).containsExactly(third.id());
+  }
+
+  @Test
+  void aRunStopsBeforeAnEventNamedInSkip() {
+    Event first = append("a-1");
+    Event second = append("a-1");
+    append("a-1");
+    outbox().claim("old", 10, Duration.ofMillis(50));
+    pass(Duration.ofMillis(200));
+
+    assertThat(ids(outbox().claim("me", 10, LEASE, List.of(second.id())))).containsExactly(first.id());
   }
 
   @Test
   void publishingTheHeadReleasesTheNextEventOfItsAggregate() {
     append("a-1");
-    Event second = append("a-1");
-
     List<ClaimedEvent> first = claim();
+    Event second = append("a-1");
+    assertThat(claim()).isEmpty();
+
     assertThat(outbox().markPublished(first)).containsExactlyElementsOf(ids(first));
 
     assertThat(ids(claim())).containsExactly(second.id());
@@ -191,16 +232,29 @@ public abstract class OutboxPortContract {
   @Test
   void aRetryingEventHoldsBackItsAggregateOnlyUntilItIsDue() {
     Event head = append("a-1");
-    append("a-1");
+    Event second = append("a-1");
     Event other = append("b-1");
     List<ClaimedEvent> claimed = claim();
 
-    ClaimedEvent a = claimed.stream().filter(c -> c.event().id().equals(head.id())).findFirst().orElseThrow();
-    assertThat(outbox().retryLater(a, Duration.ofHours(1), BOOM)).isTrue();
-    assertThat(outbox().markPublished(claimed.stream().filter(c -> c.event().id().equals(other.id())).toList()))
-        .hasSize(1);
+    assertThat(outbox().retryLater(claimedOf(claimed, head), Duration.ofHours(1), BOOM)).isTrue();
+    assertThat(outbox().release(List.of(claimedOf(claimed, second)))).as("the rest of the run").isEqualTo(1);
+    assertThat(outbox().markPublished(List.of(claimedOf(claimed, other)))).hasSize(1);
 
     assertThat(claim()).as("the head backs off, its successor waits").isEmpty();
+  }
+
+  @Test
+  void aRunGivenBackAfterItsHeadIsRetriedIsClaimedAgainInWriteOrder() {
+    Event head = append("a-1");
+    Event second = append("a-1");
+    List<ClaimedEvent> claimed = claim();
+    outbox().release(List.of(claimedOf(claimed, second)));
+    outbox().retryLater(claimedOf(claimed, head), Duration.ZERO, BOOM);
+
+    List<ClaimedEvent> again = claim();
+
+    assertThat(ids(again)).containsExactly(head.id(), second.id());
+    assertThat(again).extracting(ClaimedEvent::attempt).containsExactly(2, 1);
   }
 
   @Test
@@ -232,8 +286,10 @@ public abstract class OutboxPortContract {
   void anEventFailedForGoodNoLongerHoldsItsAggregateByDefault() {
     append("a-1");
     Event second = append("a-1");
+    List<ClaimedEvent> run = claim();
 
-    assertThat(outbox().markFailed(claim().get(0), BOOM)).isTrue();
+    assertThat(outbox().markFailed(run.get(0), BOOM)).isTrue();
+    outbox().release(List.of(run.get(1)));
 
     assertThat(ids(claim())).containsExactly(second.id());
   }
@@ -299,8 +355,9 @@ public abstract class OutboxPortContract {
   void requeueWaitsWhileAnotherEventOfTheAggregateIsInFlight() {
     Event failed = append("a-1");
     append("a-1");
-    outbox().markFailed(claim().get(0), BOOM);
-    assertThat(claim()).as("the next event is now in flight").hasSize(1);
+    List<ClaimedEvent> run = claim();
+    assertThat(run).as("both in flight").hasSize(2);
+    outbox().markFailed(run.get(0), BOOM);
 
     assertThat(outbox().requeue(List.of(failed.id()))).isZero();
   }
@@ -347,6 +404,10 @@ public abstract class OutboxPortContract {
   private static long sequenceOf(List<ClaimedEvent> claimed, Event event) {
     return claimed.stream().filter(c -> c.event().id().equals(event.id())).findFirst().orElseThrow()
         .event().sequence().getAsLong();
+  }
+
+  private static ClaimedEvent claimedOf(List<ClaimedEvent> claimed, Event event) {
+    return claimed.stream().filter(c -> c.event().id().equals(event.id())).findFirst().orElseThrow();
   }
 
   private static List<EventId> ids(List<ClaimedEvent> claimed) {

@@ -347,6 +347,31 @@ class OutboxIT {
   }
 
   @Test
+  void whileOneAppendingTransactionIsOpenTheOthersCommitWithoutNotifying() throws Exception {
+    Semaphore signals = new Semaphore(0);
+    String insert = """
+        insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+        values (gen_random_uuid(), ?, 'User', ?, 'User.created', '{}', now())""";
+    try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal on subscribing").isTrue();
+      signals.drainPermits();
+
+      try (org.jdbi.v3.core.Handle open = sql.open()) {
+        open.begin();
+        open.execute(insert, tenant.id().value(), "held");
+        sql.useHandle(h -> h.execute(insert, tenant.id().value(), "beside"));
+        sql.useHandle(h -> h.execute(insert, tenant.id().value(), "beside"));
+        assertThat(signals.tryAcquire(1, TimeUnit.SECONDS)).as("commits beside the open one notify nobody").isFalse();
+        open.commit();
+      }
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("the open one notifies at its commit").isTrue();
+
+      sql.useHandle(h -> h.execute(insert, tenant.id().value(), "alone"));
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("an append alone notifies").isTrue();
+    }
+  }
+
+  @Test
   void signalsResumeAfterTheListeningConnectionIsKilled() throws Exception {
     Semaphore signals = new Semaphore(0);
     try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release)) {

@@ -471,4 +471,26 @@ class PublisherIT {
 
     assertThat(handled.await(3, TimeUnit.SECONDS)).as("handled long before the next poll").isTrue();
   }
+
+  @Test
+  void anAppendThatSkippedItsNotificationIsPublishedByTheNextPollAtTheLatest() throws Exception {
+    UUID tenant = db.tenant("acme");
+    CountDownLatch handled = new CountDownLatch(1);
+    Duration poll = Duration.ofSeconds(2);
+    start(Publisher.builder().signals(db.store.signals()).pollInterval(poll).handler(event -> handled.countDown()));
+    Thread.sleep(500);
+
+    try (org.jdbi.v3.core.Handle open = db.sql.open()) {
+      open.begin();
+      open.execute("""
+          insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+          values (gen_random_uuid(), ?, 'User', 'open', 'User.created', '{}', now())""", tenant);
+      db.append(tenant, 1, 1); // commits while the open appending transaction would notify: it does not
+      long committed = System.nanoTime();
+
+      assertThat(handled.await(poll.toMillis() + 1_500, TimeUnit.MILLISECONDS)).as("found by the next poll").isTrue();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed)).isLessThanOrEqualTo(poll.toMillis() + 1_500);
+      open.rollback();
+    }
+  }
 }

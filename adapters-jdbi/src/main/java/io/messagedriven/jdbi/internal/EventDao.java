@@ -27,8 +27,10 @@ interface EventDao {
    * candidates are claimed from its oldest unfinished event on, up to the first that cannot be
    * (in flight, backing off, named in {@code skip}, or failed when {@code failedHolds}). Since
    * the candidates are a tenant's oldest due events, every due event before one of them is a
-   * candidate too, so what blocks an aggregate is found in one probe per aggregate
-   * ({@code blocked}) of the unfinished events before its last candidate: the order check never
+   * candidate too, so what blocks an aggregate is among the tenant's unfinished events before
+   * its last candidate that are not due ({@code waiting}: one range scan per tenant), the skipped
+   * candidates, and, with {@code failedHolds}, a failed event of the aggregate (one probe per
+   * aggregate of the unpublished events only). The order check never
    * reads published history. After locking ({@code locked}), an event is kept only if every
    * candidate of its aggregate before it was locked too, so a run that another publisher locked
    * part of meanwhile is cut where its lock begins. The rows come back in no particular order;
@@ -78,32 +80,53 @@ interface EventDao {
           select e.ctid as row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position,
                  e.id <> all (:skip) as ready
           from <schema>.events e
-          where e.tenant_id = busy_tenants.tenant_id
+          -- The tenant as a range, not an equality: with an equality the planner takes the order
+          -- below for the position alone and may walk events_position through published history.
+          where e.tenant_id >= busy_tenants.tenant_id and e.tenant_id <= busy_tenants.tenant_id
             and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-          order by e.position
+          order by e.tenant_id, e.position
           limit least(:window, greatest(share.per_tenant * 2, 8))
         ) c
       ),
-      blocked as materialized (
-        select r.tenant_id, r.aggregate_type, r.aggregate_id,
-               coalesce(least(r.first_skipped,
-                 (select b.position from <schema>.events b
-                  where b.tenant_id = r.tenant_id and b.aggregate_type = r.aggregate_type
-                    and b.aggregate_id = r.aggregate_id and b.published_at is null
-                    and b.position < r.last_position
-                    and ((b.failed_at is null and b.next_attempt_at > now()) or (b.failed_at is not null and :failedHolds))
-                  order by b.position limit 1)),
-                 9223372036854775807) as from_position
-        from (select tenant_id, aggregate_type, aggregate_id, max(position) as last_position,
-                     min(position) filter (where not ready) as first_skipped
+      bounds as (
+        select tenant_id, max(position) as last_position from candidates group by tenant_id
+      ),
+      waiting as materialized (
+        select w.tenant_id, w.aggregate_type, w.aggregate_id, w.position
+        from bounds cross join lateral (
+          select e.tenant_id, e.aggregate_type, e.aggregate_id, e.position
+          from <schema>.events e
+          where e.tenant_id >= bounds.tenant_id and e.tenant_id <= bounds.tenant_id -- as above
+            and e.published_at is null and e.failed_at is null
+            and e.position < bounds.last_position and e.next_attempt_at > now()
+          order by e.tenant_id, e.position offset 0 -- scanned per tenant, never flattened into a join
+        ) w
+        union all
+        select tenant_id, aggregate_type, aggregate_id, position from candidates where not ready
+        union all
+        select f.tenant_id, f.aggregate_type, f.aggregate_id, f.position
+        from (select tenant_id, aggregate_type, aggregate_id, max(position) as last_position
               from candidates group by tenant_id, aggregate_type, aggregate_id) r
+        cross join lateral (
+          select e.tenant_id, e.aggregate_type, e.aggregate_id, e.position
+          from <schema>.events e
+          where e.tenant_id = r.tenant_id and e.aggregate_type = r.aggregate_type
+            and e.aggregate_id = r.aggregate_id and e.published_at is null and e.failed_at is not null
+            and e.position < r.last_position
+          order by e.position limit 1
+        ) f
+        where :failedHolds
+      ),
+      blocked as (
+        select tenant_id, aggregate_type, aggregate_id, min(position) as from_position
+        from waiting group by tenant_id, aggregate_type, aggregate_id
       ),
       picked as materialized (
         select ranked.* from (
           select c.row_id, c.tenant_id, c.aggregate_type, c.aggregate_id, c.position,
                  row_number() over (partition by c.tenant_id order by c.position) as nth
-          from candidates c join blocked b using (tenant_id, aggregate_type, aggregate_id)
-          where c.position < b.from_position
+          from candidates c left join blocked b using (tenant_id, aggregate_type, aggregate_id)
+          where c.ready and (b.from_position is null or c.position < b.from_position)
         ) ranked cross join share
         where ranked.nth <= share.per_tenant
         order by ranked.nth, ranked.position
@@ -115,14 +138,17 @@ interface EventDao {
           and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
         for update of e skip locked
       ),
+      cut as (
+        select tenant_id, aggregate_type, aggregate_id, min(position) as at_position
+        from picked where row_id not in (select row_id from locked)
+        group by tenant_id, aggregate_type, aggregate_id
+      ),
       kept as (
-        select p.row_id from picked p
-        where p.row_id in (select row_id from locked)
-          and not exists (
-            select 1 from picked q
-            where q.tenant_id = p.tenant_id and q.aggregate_type = p.aggregate_type
-              and q.aggregate_id = p.aggregate_id and q.position < p.position
-              and q.row_id not in (select row_id from locked))
+        select p.row_id
+        from picked p
+        join locked l on l.row_id = p.row_id
+        left join cut c using (tenant_id, aggregate_type, aggregate_id)
+        where c.at_position is null or p.position < c.at_position
       )
       update <schema>.events e
       set status = 'IN_FLIGHT',

@@ -16,6 +16,6 @@ package io.messagedriven.examples.bench;
 record BenchSettings(
     int events, int runs, int writers, int users, int rate, int seconds, int heapEvents, int batchSize, int workers) {
 
-  static final BenchSettings FULL = new BenchSettings(100_000, 3, 16, 20_000, 1_000, 20, 1_000_000, 500, 4);
+  static final BenchSettings FULL = new BenchSettings(100_000, 3, 16, 20_000, 1_000, 60, 1_000_000, 500, 4);
   static final BenchSettings SMOKE = new BenchSettings(2_000, 1, 4, 400, 200, 2, 20_000, 500, 4);
 }

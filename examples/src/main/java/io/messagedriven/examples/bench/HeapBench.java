@@ -23,6 +23,19 @@ final class HeapBench {
 
   record Result(boolean completed, double perSecond, long peakHeapMb) {}
 
+  /** A backlog of {@code events} and one of a tenth of it, each drained in a child; the second is the baseline. */
+  record Backlogs(Result big, Result baseline) {
+    double ratio() {
+      return baseline.perSecond() == 0 ? 0 : big.perSecond() / baseline.perSecond();
+    }
+  }
+
+  /** Drains a tenth of {@code events}, then {@code events}, each in a child JVM under {@link #MAX_HEAP}. */
+  static Backlogs runBoth(String jdbcUrl, int events, PrintStream out) throws Exception {
+    Result baseline = runInChild(jdbcUrl, Math.max(1, events / 10), out);
+    return new Backlogs(runInChild(jdbcUrl, events, out), baseline);
+  }
+
   private HeapBench() {}
 
   /** Runs the child JVM and relays its output; parses its last line. */

@@ -16,12 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** write: CreateUser from many threads, against raw JDBC inserting the same two rows per transaction. */
+/**
+ * write: CreateUser from many threads, against raw JDBC inserting the same two rows per
+ * transaction, with the outbox's NOTIFY trigger (what the library's schema costs any writer) and
+ * without it (the write ceiling: the same inserts, indexes and rows, no wake-up).
+ */
 final class WriteBench {
 
-  record Result(double createUserPerSecond, double rawPerSecond) {
+  record Result(double createUserPerSecond, double rawPerSecond, double noTriggerPerSecond) {
     double ratio() {
-      return createUserPerSecond / rawPerSecond;
+      return createUserPerSecond / noTriggerPerSecond;
     }
   }
 
@@ -48,6 +52,7 @@ final class WriteBench {
     CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
     List<Double> useCase = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
+    List<Double> noTrigger = new ArrayList<>();
     Tenant tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand("write-" + System.nanoTime() % 1_000_000, "Write bench"));
     out.printf("write warm-up: %,d users each way%n", settings.users() / 10);
@@ -60,11 +65,15 @@ final class WriteBench {
       db.clear();
       raw.add(time("raw JDBC", settings.users(), n -> db.insertUserAndEvent(tenant.id().value(), round + n + "@example.com")));
       db.clear();
+      noTrigger.add(db.withoutNotifyTrigger(() -> time("raw JDBC, no trigger", settings.users(),
+          n -> db.insertUserAndEvent(tenant.id().value(), round + "q" + n + "@example.com"))));
+      db.clear();
       useCase.add(time("CreateUser", settings.users(), n -> createUser.handle(
           CreateUserCommand.of(tenant.id(), round + n + "@example.com", "User " + n))));
-      out.printf("  raw JDBC %,.0f/s, CreateUser %,.0f/s%n", raw.get(run - 1), useCase.get(run - 1));
+      out.printf("  raw JDBC %,.0f/s, raw JDBC without the trigger %,.0f/s, CreateUser %,.0f/s%n",
+          raw.get(run - 1), noTrigger.get(run - 1), useCase.get(run - 1));
     }
-    return new Result(Stats.median(useCase), Stats.median(raw));
+    return new Result(Stats.median(useCase), Stats.median(raw), Stats.median(noTrigger));
   }
 
   /** Runs {@code count} writes from the writer threads; returns writes per second. */

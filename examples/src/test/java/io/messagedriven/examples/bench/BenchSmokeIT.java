@@ -21,10 +21,13 @@ class BenchSmokeIT {
     String printed = output.toString(StandardCharsets.UTF_8);
     assertThat(code).as(printed).isZero();
     assertThat(printed)
-        .contains("| drain (no-op handler) |")
-        .contains("| write (CreateUser")
-        .contains("| latency (commit to handler")
-        .contains("| heap (20,000 events, -Xmx128m) |")
+        .contains("| drain, 1 tenant, single-event aggregates |", "| drain, 10 deep aggregates |",
+            "| drain, 100 busy tenants |", "| drain, 10000 busy tenants |", "protocol ceiling", "one-pass FIFO ceiling")
+        .contains("| write (CreateUser", "raw JDBC without trigger")
+        .contains("| drain, 2 publisher processes |", "| drain, 4 publisher processes |")
+        .contains("| latency, publisher in-jvm", "| latency, publisher out-of-band")
+        .contains("| backlog of 20,000 events, -Xmx128m |")
+        .contains("load average at the start: ")
         .doesNotContain("FAILED");
   }
 

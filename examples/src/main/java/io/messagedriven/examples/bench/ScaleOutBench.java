@@ -1,0 +1,144 @@
+package io.messagedriven.examples.bench;
+
+import io.messagedriven.jdbi.PostgresStore;
+import io.messagedriven.publisher.Publisher;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * publishers: one backlog drained by 1, 2 and 4 publisher processes at once (child JVMs, each
+ * one {@link Publisher} with the bench's batch size and workers and a no-op handler). Each run
+ * fills the outbox, starts the children, tells them to go once all are ready, and stops the clock
+ * when no event is left unpublished. The figure for 1 process is the baseline of the others.
+ */
+final class ScaleOutBench {
+  static final List<Integer> PROCESSES = List.of(1, 2, 4);
+  private static final String READY = "READY";
+  private static final String GO = "GO";
+
+  /** Medians in events per second, by number of processes. */
+  record Result(Map<Integer, Double> perSecond, Map<Integer, List<Double>> runs) {}
+
+  private final String jdbcUrl;
+  private final BenchDatabase db;
+  private final PrintStream out;
+  private final BenchSettings settings;
+
+  ScaleOutBench(String jdbcUrl, BenchDatabase db, PrintStream out, BenchSettings settings) {
+    this.jdbcUrl = jdbcUrl;
+    this.db = db;
+    this.out = out;
+    this.settings = settings;
+  }
+
+  Result run() throws Exception {
+    UUID tenant = db.createTenant();
+    Map<Integer, List<Double>> runs = new LinkedHashMap<>();
+    PROCESSES.forEach(n -> runs.put(n, new ArrayList<>()));
+    for (int run = 1; run <= settings.runs(); run++) {
+      out.printf("publishers run %d of %d: %,d events%n", run, settings.runs(), settings.events());
+      for (int processes : PROCESSES) {
+        runs.get(processes).add(drain(tenant, processes));
+      }
+      StringBuilder line = new StringBuilder("  ");
+      runs.forEach((n, figures) -> line.append(String.format("%d: %,.0f/s  ", n, figures.get(figures.size() - 1))));
+      out.println(line.toString().trim());
+    }
+    Map<Integer, Double> medians = new LinkedHashMap<>();
+    runs.forEach((n, figures) -> medians.put(n, Stats.median(figures)));
+    return new Result(medians, runs);
+  }
+
+  private double drain(UUID tenant, int processes) throws Exception {
+    db.clear();
+    db.fill(tenant, settings.events());
+    List<Process> children = new ArrayList<>();
+    try {
+      for (int i = 0; i < processes; i++) {
+        children.add(start(i));
+      }
+      for (Process child : children) {
+        awaitReady(child);
+      }
+      long started = System.nanoTime();
+      for (Process child : children) {
+        Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
+        go.write(GO + "\n");
+        go.flush();
+      }
+      Progress progress = new Progress(out, processes + " publisher processes", settings.events());
+      if (!progress.await(() -> settings.events() - unfinished(), 600_000)) {
+        throw new IllegalStateException(processes + " publisher processes did not drain the outbox");
+      }
+      return settings.events() / ((System.nanoTime() - started) / 1e9);
+    } finally {
+      for (Process child : children) {
+        child.getOutputStream().close(); // the child stops its publisher and exits
+      }
+      for (Process child : children) {
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  private long unfinished() {
+    try {
+      return db.count("published_at is null and failed_at is null");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Process start(int number) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        Bench.class.getName(), "publisher-child", "--jdbc-url", jdbcUrl,
+        "--batch-size", Integer.toString(settings.batchSize()), "--workers", Integer.toString(settings.workers()));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  private static void awaitReady(Process child) throws Exception {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (line.equals(READY)) {
+        return;
+      }
+    }
+    throw new IllegalStateException("a publisher process exited before it was ready: " + child.waitFor());
+  }
+
+  /**
+   * In a child: one publisher on {@code jdbcUrl}, started when the parent says so on standard
+   * input and stopped when the parent closes it.
+   */
+  static void child(String jdbcUrl, int batchSize, int workers) throws Exception {
+    try (PostgresStore store = PostgresStore.builder().jdbcUrl(jdbcUrl).migrate(false).build();
+        Publisher publisher = Publisher.builder().outbox(store.outbox()).handler(event -> { })
+            .batchSize(batchSize).workers(workers).name("bench-scale-out").build()) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      System.out.println(READY);
+      System.out.flush();
+      String line = in.readLine();
+      if (!GO.equals(line)) {
+        return;
+      }
+      publisher.start();
+      while (in.readLine() != null) {
+        // runs until the parent closes standard input
+      }
+    }
+  }
+}

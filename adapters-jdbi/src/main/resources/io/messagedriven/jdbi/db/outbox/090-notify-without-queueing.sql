@@ -4,13 +4,16 @@
 -- Wakes idle publishers without making writers wait on each other. PostgreSQL serialises the
 -- commits of transactions that NOTIFY (each holds the notification queue's lock through its
 -- commit), which with a notification per appending transaction capped concurrent writers at
--- about half their rate. Now a transaction notifies only if it gets the outbox's advisory
--- transaction lock without waiting: while one appending transaction holds it (until its commit),
--- the others append silently, commit side by side, and are found by the claim that the
--- notifying one wakes, or the one after the publisher's acknowledgements, or at the latest the
--- publisher's next poll. A notification can so be skipped, never an event: the cost is bounded
--- by the poll interval. The key is this table's: two integers (a key space of their own, apart
--- from the single-bigint keys applications usually take), 0x6d64 ("md") and the table's oid.
+-- about half their rate. Now the check runs at commit (a deferred constraint trigger), and a
+-- transaction notifies only if it gets the outbox's advisory transaction lock without waiting:
+-- while one committing transaction holds it, the others commit beside it, silently, and are
+-- found by the claim its notification wakes (they committed at the same moment), the claim after
+-- the publisher's acknowledgements, or at the latest the publisher's next poll. A notification
+-- can so be skipped, never an event: the cost is bounded by the poll interval. The trigger fires
+-- per row, but after the first row of a transaction the lock is held already and PostgreSQL
+-- folds the repeated notification into one. The key is this table's: two integers (a key space
+-- of their own, apart from the single-bigint keys applications usually take), 0x6d64 ("md") and
+-- the table's oid.
 create or replace function ${message_driven_schema}.message_driven_notify_append() returns trigger
   language plpgsql set search_path = pg_catalog as $$
 begin
@@ -20,6 +23,12 @@ begin
   return null;
 end;
 $$;
+drop trigger if exists events_notify_append on ${message_driven_schema}.events;
+create constraint trigger events_notify_append
+  after insert on ${message_driven_schema}.events
+  deferrable initially deferred
+  for each row execute function ${message_driven_schema}.message_driven_notify_append();
+--rollback drop trigger if exists events_notify_append on ${message_driven_schema}.events;
 --rollback create or replace function ${message_driven_schema}.message_driven_notify_append() returns trigger
 --rollback   language plpgsql set search_path = pg_catalog as $$
 --rollback begin
@@ -27,3 +36,5 @@ $$;
 --rollback   return null;
 --rollback end;
 --rollback $$;
+--rollback create trigger events_notify_append after insert on ${message_driven_schema}.events
+--rollback   for each statement execute function ${message_driven_schema}.message_driven_notify_append();

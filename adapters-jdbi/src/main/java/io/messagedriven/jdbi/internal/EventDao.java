@@ -35,6 +35,11 @@ interface EventDao {
    * candidate of its aggregate before it was locked too, so a run that another publisher locked
    * part of meanwhile is cut where its lock begins. The rows come back in no particular order;
    * {@link JdbiOutbox#claim} sorts them by position.
+   *
+   * <p>With {@code unflushed} (a claim in a transaction of its own, never in a caller's) it
+   * commits without waiting for its WAL to reach the disk ({@code synchronous_commit} off for
+   * this transaction only). If the database server crashes before the flush, the claim is lost:
+   * the events are pending again and are handed out again, which at-least-once delivery allows.
    */
   @SqlQuery(
       """
@@ -143,6 +148,9 @@ interface EventDao {
         from picked where row_id not in (select row_id from locked)
         group by tenant_id, aggregate_type, aggregate_id
       ),
+      unflushed as materialized (
+        select pg_catalog.set_config('synchronous_commit',
+          case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set),
       kept as (
         select p.row_id
         from picked p
@@ -157,7 +165,7 @@ interface EventDao {
           lease_token = gen_random_uuid(),
           lease_until = now() + :leaseMillis * interval '1 millisecond',
           next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-      where e.ctid = any (array(select row_id from kept))
+      where e.ctid = any (array(select row_id from kept)) and exists (select 1 from unflushed)
       returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                 e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
       """)
@@ -169,21 +177,28 @@ interface EventDao {
       @Bind("failedHolds") boolean failedHoldsAggregate,
       @Bind("skip") UUID[] skip,
       @Bind("pivot") UUID pivot,
-      @Bind("window") int window);
+      @Bind("window") int window,
+      @Bind("unflushed") boolean unflushed);
 
   /**
    * Marks events published and counts them in {@code published_minutes}, per tenant, in tenant
-   * order (so two acknowledgements never wait on each other's rows in opposite orders).
+   * order (so two acknowledgements never wait on each other's rows in opposite orders). Commits
+   * without waiting for the WAL flush, like the claim: an acknowledgement a server crash loses
+   * leaves its events to be published again (at least once).
    */
   @SqlQuery(
       """
-      with acked as (
+      with unflushed as materialized (
+        select pg_catalog.set_config('synchronous_commit',
+          case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set),
+      acked as (
         update <schema>.events e
         set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
             lease_owner = null, lease_token = null, lease_until = null,
             last_error_class = null, last_error_message = null, last_error_stack = null, last_error_cause = null
         from unnest(:ids, :tokens) as acked(id, token)
         where e.id = acked.id and e.lease_token = acked.token and e.status = 'IN_FLIGHT'
+          and exists (select 1 from unflushed)
         returning e.id, e.tenant_id
       ),
       counted as (
@@ -193,7 +208,7 @@ interface EventDao {
       )
       select id from acked
       """)
-  List<UUID> markPublished(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens);
+  List<UUID> markPublished(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens, @Bind("unflushed") boolean unflushed);
 
   @SqlUpdate(
       """
@@ -256,9 +271,10 @@ interface EventDao {
    */
   @Transaction
   default List<io.messagedriven.application.port.ClaimedEvent> claim(
-      String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window) {
+      String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window,
+      boolean unflushed) {
     withoutJit();
-    return claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skip, pivot, window);
+    return claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skip, pivot, window, unflushed);
   }
 
   @SqlUpdate("set local jit = off")

@@ -113,8 +113,8 @@ public final class JdbiOutbox implements OutboxPort {
     UUID pivot = UUID.randomUUID();
     long leaseMillis = lease.toMillis();
     List<ClaimedEvent> claimed = new ArrayList<>(call(dao -> sessionsTuned
-        ? dao.claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window)
-        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window)));
+        ? dao.claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null)
+        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null)));
     claimed.sort(IN_WRITE_ORDER);
     return claimed;
   }
@@ -124,7 +124,7 @@ public final class JdbiOutbox implements OutboxPort {
     if (events.isEmpty()) {
       return Set.of();
     }
-    List<UUID> acked = call(dao -> dao.markPublished(ids(events), tokens(events)));
+    List<UUID> acked = call(dao -> dao.markPublished(ids(events), tokens(events), handle == null));
     Set<EventId> ids = new HashSet<>(acked.size() * 2);
     for (UUID id : acked) {
       ids.add(new EventId(id));

@@ -62,6 +62,12 @@ public final class PublisherEngine implements AutoCloseable {
   private final Thread heartbeatThread;
   private final Semaphore wakeUps = new Semaphore(0);
   private static final long ACK_WAKE_MILLIS = 10;
+  /**
+   * After a full claim, an empty one is more likely another publisher having locked the same
+   * oldest events a moment earlier than an empty outbox: the claim is tried again after this
+   * long, then twice as long each time it comes back empty, until that reaches the poll interval.
+   */
+  private static final long FIRST_RETRY_AFTER_EMPTY_MILLIS = 5;
   private volatile long lastAckWake = System.nanoTime();
   private volatile boolean ackWakePending;
   /** Events handed to the workers and not yet started. */
@@ -152,6 +158,7 @@ public final class PublisherEngine implements AutoCloseable {
 
   private void claimLoop() {
     long errorBackoff = settings.pollInterval().toMillis();
+    long emptyAfterFull = 0; // ms to wait after an empty claim while draining a backlog; 0: poll
     while (claiming) {
       int room = 0;
       try {
@@ -177,11 +184,17 @@ public final class PublisherEngine implements AutoCloseable {
           outage.probing();
         }
         capacity.hold(claimed, claimStartedAt);
+        int asked = room;
         capacity.giveBack(room - claimed.size());
         room = 0;
         dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
-        if (claimed.isEmpty()) {
+        if (!claimed.isEmpty()) {
+          emptyAfterFull = claimed.size() == asked && !probe ? FIRST_RETRY_AFTER_EMPTY_MILLIS : 0;
+        } else if (emptyAfterFull > 0) {
+          idle(emptyAfterFull); // see FIRST_RETRY_AFTER_EMPTY_MILLIS
+          emptyAfterFull = emptyAfterFull * 2 >= settings.pollInterval().toMillis() ? 0 : emptyAfterFull * 2;
+        } else {
           idle(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {

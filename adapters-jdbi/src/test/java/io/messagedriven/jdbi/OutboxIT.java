@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,9 +106,14 @@ class OutboxIT {
     try (PostgresStore holding = PostgresStore.builder().jdbcUrl(url).failedEventsHoldAggregate(true).build()) {
       Event first = append("agg", "User.created");
       append("agg", "User.renamed");
-      holding.outbox().markFailed(holding.outbox().claim("p", 10, LEASE).get(0), failure("bad"));
+      append("agg", "User.renamed");
+      List<ClaimedEvent> run = holding.outbox().claim("p", 10, LEASE);
+      assertThat(run).hasSize(3);
+      holding.outbox().markFailed(run.get(0), failure("bad"));
+      holding.outbox().release(run.subList(1, 3)); // what a publisher does with the rest of the run
 
-      assertThat(holding.outbox().claim("p", 10, LEASE)).isEmpty();
+      assertThat(holding.outbox().claim("p", 10, LEASE)).as("the failed head holds its aggregate").isEmpty();
+      assertThat(outbox.claim("p", 10, LEASE)).as("by default it does not").hasSize(2);
       assertThat(row(first)).containsEntry("status", "FAILED");
     }
   }
@@ -230,10 +237,39 @@ class OutboxIT {
         assertThat(claimed).filteredOn(c -> c.event().aggregateId().equals(id))
             .as("aggregate %s in round %d: the next 20 of its events, in write order", id, round)
             .extracting(c -> c.event().payload())
-            .containsExactlyElementsOf(java.util.stream.IntStream.range(from, from + 20).mapToObj(r -> "{\"r\": " + r + "}").toList());
+            .containsExactlyElementsOf(IntStream.range(from, from + 20).mapToObj(r -> "{\"r\": " + r + "}").toList());
       }
       assertThat(outbox.claim("p", 200, LEASE)).as("nothing more while the runs are in flight").isEmpty();
       outbox.markPublished(claimed);
+    }
+  }
+
+  @Test
+  void anAggregateWhoseRunIsInFlightDoesNotHoldBackTheTenantsOtherAggregates() {
+    sql.useHandle(h -> h.execute("""
+        insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
+        select gen_random_uuid(), ?, 'User', 'deep', 'User.created', '{}', now() from generate_series(1, 300)""",
+        tenant.id().value()));
+    Event other = append("other", "User.created");
+
+    assertThat(outbox.claim("p", 5, LEASE)).as("the start of the deep aggregate's run").hasSize(5)
+        .allSatisfy(c -> assertThat(c.event().aggregateId()).isEqualTo("deep"));
+
+    assertThat(outbox.claim("p", 5, LEASE)).extracting(c -> c.event().id()).containsExactly(other.id());
+  }
+
+  @Test
+  void aPausedTenantTakesNoShareOfASmallClaim() {
+    Tenant paused = newTenant("paused");
+    append(paused, "agg", "User.created");
+    sql.useHandle(h -> h.execute("insert into message_driven.paused_tenants (tenant_id, paused_at) values (?, now())",
+        paused.id().value()));
+    Event due = append("agg", "User.created");
+
+    for (int i = 0; i < 5; i++) {
+      List<ClaimedEvent> claimed = outbox.claim("p", 1, LEASE);
+      assertThat(claimed).as("claim %d with room for one event", i).extracting(c -> c.event().id()).containsExactly(due.id());
+      outbox.release(claimed);
     }
   }
 
@@ -356,7 +392,7 @@ class OutboxIT {
       assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal on subscribing").isTrue();
       signals.drainPermits();
 
-      try (org.jdbi.v3.core.Handle open = sql.open()) {
+      try (Handle open = sql.open()) {
         open.begin();
         open.execute(insert, tenant.id().value(), "open");
         assertThat(signals.tryAcquire(500, TimeUnit.MILLISECONDS)).as("nothing before the commit").isFalse();

@@ -18,12 +18,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,8 +282,8 @@ class PublisherIT {
   }
 
   private static void assertInStartOrder(
-      List<Handling> handlings, int aggregates, java.util.function.BiConsumer<String, List<Handling>> check) {
-    Map<String, List<Handling>> byAggregate = new java.util.TreeMap<>();
+      List<Handling> handlings, int aggregates, BiConsumer<String, List<Handling>> check) {
+    Map<String, List<Handling>> byAggregate = new TreeMap<>();
     List<Handling> inStartOrder = new ArrayList<>(handlings);
     inStartOrder.sort((a, b) -> Long.compare(a.start(), b.start()));
     inStartOrder.forEach(h -> byAggregate.computeIfAbsent(h.aggregate(), a -> new ArrayList<>()).add(h));
@@ -473,22 +476,21 @@ class PublisherIT {
   }
 
   @Test
-  void anAppendThatSkippedItsNotificationIsPublishedByTheNextPollAtTheLatest() throws Exception {
+  void anAppendCommittedBesideANotifyingCommitIsPublishedWithinAPollIntervalWithoutANotification() throws Exception {
     UUID tenant = db.tenant("acme");
     CountDownLatch handled = new CountDownLatch(1);
     Duration poll = Duration.ofSeconds(2);
     start(Publisher.builder().signals(db.store.signals()).pollInterval(poll).handler(event -> handled.countDown()));
     Thread.sleep(500);
 
-    try (org.jdbi.v3.core.Handle open = db.sql.open()) {
+    try (Handle open = db.sql.open()) {
       open.begin();
       // What a committing transaction holds while it notifies (changelog 090): hold it here.
       open.execute("select pg_advisory_xact_lock(28004, ('message_driven.events'::regclass::oid::bigint - 2147483648)::int)");
       db.append(tenant, 1, 1); // commits while another commit would notify: it does not
-      long committed = System.nanoTime();
 
-      assertThat(handled.await(poll.toMillis() + 1_500, TimeUnit.MILLISECONDS)).as("found by the next poll").isTrue();
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed)).isLessThanOrEqualTo(poll.toMillis() + 1_500);
+      assertThat(handled.await(poll.toMillis() + 1_500, TimeUnit.MILLISECONDS))
+          .as("found by the next poll at the latest (OutboxIT shows no notification is sent)").isTrue();
       open.rollback();
     }
   }

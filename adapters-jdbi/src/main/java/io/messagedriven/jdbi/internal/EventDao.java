@@ -20,10 +20,11 @@ interface EventDao {
    * ({@code up}, then {@code down}) that starts at a random {@code pivot} and stops after
    * {@code limit} tenants, so no tenant is always last and a claim costs the same whether 10 or
    * 10,000 tenants are busy; each found tenant gets an equal share of the batch. Tenants an
-   * operator paused ({@code paused_tenants}) are skipped.
+   * operator paused ({@code paused_tenants}) are passed over and not counted.
    *
    * <p>Ordered per aggregate, in runs: of each tenant the oldest due events are looked at
-   * ({@code candidates}, twice its share, at most {@code window}), and an aggregate's
+   * ({@code candidates}: its part of {@code window}, or twice its share if that is more, so a
+   * claim reads about the same number of rows however many tenants are busy), and an aggregate's
    * candidates are claimed from its oldest unfinished event on, up to the first that cannot be
    * (in flight, backing off, named in {@code skip}, or failed when {@code failedHolds}). Since
    * the candidates are a tenant's oldest due events, every due event before one of them is a
@@ -33,7 +34,9 @@ interface EventDao {
    * aggregate of the unpublished events only). The order check never
    * reads published history. After locking ({@code locked}), an event is kept only if every
    * candidate of its aggregate before it was locked too, so a run that another publisher locked
-   * part of meanwhile is cut where its lock begins. The rows come back in no particular order;
+   * part of meanwhile is cut where its lock begins. An aggregate whose due events fill a
+   * tenant's whole part of the window while its run is in flight holds back the tenant's other
+   * aggregates until the run is done. The rows come back in no particular order;
    * {@link JdbiOutbox#claim} sorts them by position.
    *
    * <p>With {@code unflushed} (a claim in a transaction of its own, never in a caller's) it
@@ -43,41 +46,59 @@ interface EventDao {
    */
   @SqlQuery(
       """
-      with recursive up(tenant_id, n) as (
-        (select tenant_id, 1 from <schema>.events
-         where published_at is null and failed_at is null and next_attempt_at <= now() and tenant_id >= :pivot
-         order by tenant_id limit 1)
+      with recursive up(tenant_id, paused, n) as (
+        (select first.tenant_id, first.paused, (not first.paused)::int
+         from (select e.tenant_id,
+                      exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id) as paused
+               from <schema>.events e
+               where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                 and e.tenant_id >= :pivot
+               order by e.tenant_id limit 1) first)
         union all
-        select (select e.tenant_id from <schema>.events e
-                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-                  and e.tenant_id > up.tenant_id
-                order by e.tenant_id limit 1), up.n + 1
-        from up where up.tenant_id is not null and up.n < :limit
+        select next.tenant_id, next.paused, up.n + (not coalesce(next.paused, true))::int
+        from up cross join lateral (
+          select found.tenant_id,
+                 exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id) as paused
+          from (select (select e.tenant_id from <schema>.events e
+                        where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                          and e.tenant_id > up.tenant_id
+                        order by e.tenant_id limit 1) as tenant_id) found) next
+        where up.tenant_id is not null and up.n < :limit
       ),
-      down(tenant_id, n) as (
-        (select tenant_id, 1 from <schema>.events
-         where published_at is null and failed_at is null and next_attempt_at <= now() and tenant_id < :pivot
-         order by tenant_id limit 1)
+      down(tenant_id, paused, n) as (
+        (select first.tenant_id, first.paused, (not first.paused)::int
+         from (select e.tenant_id,
+                      exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id) as paused
+               from <schema>.events e
+               where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                 and e.tenant_id < :pivot
+               order by e.tenant_id limit 1) first)
         union all
-        select (select e.tenant_id from <schema>.events e
-                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-                  and e.tenant_id > down.tenant_id and e.tenant_id < :pivot
-                order by e.tenant_id limit 1), down.n + 1
-        from down
+        select next.tenant_id, next.paused, down.n + (not coalesce(next.paused, true))::int
+        from down cross join lateral (
+          select found.tenant_id,
+                 exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id) as paused
+          from (select (select e.tenant_id from <schema>.events e
+                        where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+                          and e.tenant_id > down.tenant_id and e.tenant_id < :pivot
+                        order by e.tenant_id limit 1) as tenant_id) found) next
         where down.tenant_id is not null
-          and down.n < :limit - (select count(*) from up where up.tenant_id is not null)
+          and down.n < :limit - (select count(*) from up where up.tenant_id is not null and not up.paused)
       ),
       busy_tenants as materialized (
         select found.tenant_id from (
-          select tenant_id, n from up where tenant_id is not null
+          select tenant_id, n from up where tenant_id is not null and not paused
           union all
-          select tenant_id, n + :limit from down where tenant_id is not null
+          select tenant_id, n + :limit from down where tenant_id is not null and not paused
         ) found
-        where not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id)
         order by found.n
         limit :limit
       ),
-      share as (select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant from busy_tenants),
+      share as (
+        select greatest(1, ceil(:limit::numeric / greatest(count(*), 1)))::int as per_tenant,
+               greatest(1, :window / greatest(count(*), 1))::int as window_per_tenant
+        from busy_tenants
+      ),
       candidates as materialized (
         select c.*
         from busy_tenants cross join share
@@ -90,7 +111,7 @@ interface EventDao {
           where e.tenant_id >= busy_tenants.tenant_id and e.tenant_id <= busy_tenants.tenant_id
             and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
           order by e.tenant_id, e.position
-          limit least(:window, greatest(share.per_tenant * 2, 8))
+          limit greatest(share.per_tenant * 2, share.window_per_tenant)
         ) c
       ),
       bounds as (
@@ -265,17 +286,38 @@ interface EventDao {
   int recordDelivered(@Bind("id") UUID id, @Bind("token") UUID token, @Bind("delivered") String[] delivered);
 
   /**
-   * Claims (see {@link #claimRows}) in a transaction with JIT compilation off. The claim's
-   * estimated cost can pass {@code jit_above_cost} (PostgreSQL's JIT is on by default), and
-   * compiling it then took about 280 ms, against a few milliseconds to run it.
+   * Claims (see {@link #claimRows}) if it is this claim's turn, in a transaction of its own;
+   * returns null, claiming nothing, while another claim on the outbox runs.
+   *
+   * <p>Claims take turns (an advisory transaction lock, taken without waiting, before the claim's
+   * statement, so the statement's snapshot sees what the claim before it took). Publishers that
+   * claimed at the same moment used to compute the same oldest events, and all but one found them
+   * locked and came back with little or nothing: work the database did for nothing, which made
+   * two publishers slower than one. A claim of 500 events takes a few milliseconds, so turns
+   * cost a waiting publisher little; handlers and acknowledgements still run side by side.
+   *
+   * <p>With {@code jitOff}, JIT compilation is turned off first: the claim's estimated cost can
+   * pass {@code jit_above_cost} (PostgreSQL's JIT is on by default), and compiling it then took
+   * about 280 ms, against a few milliseconds to run it. (The publishers' own pool turns it off
+   * for the session.)
    */
   @Transaction
-  default List<io.messagedriven.application.port.ClaimedEvent> claim(
+  default List<io.messagedriven.application.port.ClaimedEvent> claimInTurn(
       String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window,
-      boolean unflushed) {
-    withoutJit();
+      boolean unflushed, boolean jitOff, String table) {
+    if (!takeClaimTurn(table)) {
+      return null;
+    }
+    if (jitOff) {
+      withoutJit();
+    }
     return claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skip, pivot, window, unflushed);
   }
+
+  /** The claims' turn: a lock of its own key, 0x6d65 and the {@code table}'s oid (see 090 for 0x6d64). */
+  @SqlQuery("select pg_catalog.pg_try_advisory_xact_lock(28005,"
+      + " (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)")
+  boolean takeClaimTurn(@Bind("table") String table);
 
   @SqlUpdate("set local jit = off")
   void withoutJit();

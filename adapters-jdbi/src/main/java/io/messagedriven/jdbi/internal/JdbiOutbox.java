@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,8 +29,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> calls;
-  /** Most due events per tenant a claim looks at (four times the batch if larger). */
+  /** Due events a claim looks at, shared among the busy tenants (twice the batch if larger). */
   private static final int CLAIM_WINDOW = 1_000;
+  /** How long a claim first waits for its turn while another runs; doubled each try, up to about 60 ms in all. */
+  private static final long FIRST_TURN_WAIT_NANOS = 500_000;
+  private static final long MAX_TURN_WAIT_NANOS = 32_000_000;
   private static final Comparator<ClaimedEvent> IN_WRITE_ORDER =
       Comparator.comparingLong(claimed -> claimed.event().sequence().orElseThrow());
 
@@ -109,14 +113,23 @@ public final class JdbiOutbox implements OutboxPort {
     }
     Objects.requireNonNull(skip, "skip");
     UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
-    int window = Math.max(CLAIM_WINDOW, limit * 4);
+    int window = Math.max(CLAIM_WINDOW, limit * 2);
     UUID pivot = UUID.randomUUID();
     long leaseMillis = lease.toMillis();
-    List<ClaimedEvent> claimed = new ArrayList<>(call(dao -> sessionsTuned
-        ? dao.claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null)
-        : dao.claim(owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null)));
-    claimed.sort(IN_WRITE_ORDER);
-    return claimed;
+    for (long waitNanos = FIRST_TURN_WAIT_NANOS; ; waitNanos *= 2) {
+      List<ClaimedEvent> inTurn = call(dao -> dao.claimInTurn(
+          owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null, !sessionsTuned,
+          writer.table()));
+      if (inTurn != null) {
+        List<ClaimedEvent> claimed = new ArrayList<>(inTurn);
+        claimed.sort(IN_WRITE_ORDER);
+        return claimed;
+      }
+      if (waitNanos > MAX_TURN_WAIT_NANOS) {
+        return List.of(); // claims kept others busy; the publisher comes back soon
+      }
+      LockSupport.parkNanos(waitNanos);
+    }
   }
 
   @Override

@@ -283,20 +283,23 @@ public final class PublisherEngine implements AutoCloseable {
         return;
       }
       List<ClaimedEvent> timely = events;
+      List<PublishingStep.Handled> handled = new ArrayList<>(1);
       try {
-        List<PublishingStep.Handled> handled = new ArrayList<>(1);
-        LeaseGuard.runUntil(capacity.sendDeadline(timely, settings.lease()), () -> handled.add(step.handleInOrder(timely)));
+        // Between rounds of a run: stop at a stop() or near the lease's end, giving the rest back.
+        LeaseGuard.runUntil(capacity.sendDeadline(timely, settings.lease()), () -> handled.add(
+            step.handleInOrder(timely, () -> state != State.STOPPED && !LeaseGuard.ended())));
         List<Outcome> outcomes = handled.get(0).outcomes();
         outage.observe(outcomes);
         acknowledger.add(outcomes);
-        giveBack(handled.get(0).notStarted(), null);
       } catch (Throwable escaped) {
         log.error("publisher {}: handling {} events failed unexpectedly; giving them back", settings.owner(), timely.size(), escaped);
         giveBack(timely, "handling failed unexpectedly");
         if (escaped instanceof VirtualMachineError fatal) {
           throw fatal;
         }
+        return;
       }
+      giveBack(handled.get(0).notStarted(), null); // outside the try: released once, whatever happens
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -100,6 +101,16 @@ public final class PublishingStep {
    * @param events claimed events in write order, as {@link OutboxPort#claim} returns them
    */
   public Handled handleInOrder(List<ClaimedEvent> events) {
+    return handleInOrder(events, () -> true);
+  }
+
+  /**
+   * {@link #handleInOrder(List)}, asking {@code keepGoing} before each round after the first:
+   * once it says no (the publisher is stopping, or the claim's lease is nearly over), the events
+   * not handed over yet are returned as not started, so their release refunds their attempt
+   * instead of their being sent too late and retried.
+   */
+  public Handled handleInOrder(List<ClaimedEvent> events, BooleanSupplier keepGoing) {
     List<List<ClaimedEvent>> going = runsOf(events);
     if (going.size() == events.size()) {
       return new Handled(handleAll(events), List.of());
@@ -108,6 +119,10 @@ public final class PublishingStep {
     List<ClaimedEvent> notStarted = new ArrayList<>();
     for (int round = 0; !going.isEmpty(); round++) {
       int at = round;
+      if (round > 0 && !keepGoing.getAsBoolean()) {
+        going.forEach(run -> notStarted.addAll(run.subList(at, run.size())));
+        break;
+      }
       List<ClaimedEvent> layer = going.stream().map(run -> run.get(at)).toList();
       List<Outcome> handled = handleAll(layer);
       outcomes.addAll(handled);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -422,7 +423,7 @@ class PublishingStepTest {
     Event b1 = appendTo("b", 1);
     Event b2 = appendTo("b", 2);
     List<Event> handled = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicBoolean refuse = new AtomicBoolean(true);
     EventHandler failsA2 = event -> {
       handled.add(event);
       if (event.id().equals(a2.id()) && refuse.get()) {
@@ -464,6 +465,7 @@ class PublishingStepTest {
     step(batches).publishBatch("p1", 20, LEASE);
 
     assertThat(calls).hasSize(4);
+    assertThat(calls).allSatisfy(call -> assertThat(call.stream().map(e -> e.charAt(0)).toList()).doesNotHaveDuplicates());
     assertThat(calls.get(0)).containsExactly("a{\"seq\":1}", "b{\"seq\":1}", "c{\"seq\":1}");
     assertThat(calls.get(3)).containsExactly("a{\"seq\":4}", "b{\"seq\":4}");
   }

@@ -1,6 +1,6 @@
 --liquibase formatted sql logicalFilePath:io/messagedriven/jdbi/db/outbox/090-notify-without-queueing.sql
 
---changeset message-driven:090-one-notifying-writer-at-a-time splitStatements:false
+--changeset message-driven:090-notify-at-commit-one-writer-at-a-time splitStatements:false
 -- Wakes idle publishers without making writers wait on each other. PostgreSQL serialises the
 -- commits of transactions that NOTIFY (each holds the notification queue's lock through its
 -- commit), which with a notification per appending transaction capped concurrent writers at
@@ -9,11 +9,13 @@
 -- while one committing transaction holds it, the others commit beside it, silently, and are
 -- found by the claim its notification wakes (they committed at the same moment), the claim after
 -- the publisher's acknowledgements, or at the latest the publisher's next poll. A notification
--- can so be skipped, never an event: the cost is bounded by the poll interval. The trigger fires
--- per row, but after the first row of a transaction the lock is held already and PostgreSQL
--- folds the repeated notification into one. The key is this table's: two integers (a key space
--- of their own, apart from the single-bigint keys applications usually take), 0x6d64 ("md") and
--- the table's oid.
+-- can so be skipped, never an event: the cost is bounded by the poll interval (also when the
+-- holder rolls back, or when an application's SET CONSTRAINTS ALL IMMEDIATE fires the trigger
+-- early and so holds the lock to the end of its transaction). The trigger fires per row, but
+-- after the first row of a transaction the lock is held already and PostgreSQL folds the
+-- repeated notification into one; a bulk insert pays a small queued trigger event per row. The
+-- key is this table's: two integers (a key space of their own, apart from the single-bigint keys
+-- applications usually take), 0x6d64 ("md") and the table's oid shifted into integer range.
 create or replace function ${message_driven_schema}.message_driven_notify_append() returns trigger
   language plpgsql set search_path = pg_catalog as $$
 begin
@@ -38,14 +40,3 @@ create constraint trigger events_notify_append
 --rollback $$;
 --rollback create trigger events_notify_append after insert on ${message_driven_schema}.events
 --rollback   for each statement execute function ${message_driven_schema}.message_driven_notify_append();
-
---changeset message-driven:090-outbox-vacuumed-often
--- Every acknowledgement leaves a dead entry in the unfinished-events indexes, and each claim
--- walks past the dead entries of the oldest events until VACUUM removes them: with the default
--- (vacuum after a fifth of the table changed) a claim on a drained half of a 1,000,000-event
--- backlog walks half a million of them. Vacuum the outbox after 2% of it (at least 1,000 rows)
--- changed, and analyze it as often, so claims stay cheap and their plans fresh.
-alter table ${message_driven_schema}.events set (
-  autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,
-  autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
---rollback alter table ${message_driven_schema}.events reset (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_insert_scale_factor, autovacuum_analyze_scale_factor);

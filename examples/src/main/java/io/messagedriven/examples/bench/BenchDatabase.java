@@ -77,6 +77,12 @@ final class BenchDatabase implements AutoCloseable {
    *     mod A), or 0 for one aggregate per event
    */
   void fill(UUID[] tenants, int count, int aggregates) throws SQLException {
+    insert(tenants, count, aggregates);
+    execute("vacuum analyze message_driven.events");
+  }
+
+  /** Appends {@code count} pending events as {@link #fill} does, without vacuuming: new work arriving. */
+  void insert(UUID[] tenants, int count, int aggregates) throws SQLException {
     try (Connection c = connection();
         PreparedStatement insert = c.prepareStatement("""
             insert into message_driven.events (id, tenant_id, aggregate_type, aggregate_id, name, payload, occurred_at)
@@ -91,7 +97,6 @@ final class BenchDatabase implements AutoCloseable {
       insert.setArray(4, c.createArrayOf("uuid", tenants));
       insert.executeUpdate();
     }
-    execute("vacuum analyze message_driven.events");
   }
 
   long count(String where) throws SQLException {

@@ -18,15 +18,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * publishers: one backlog drained by 1, 2 and 4 publisher processes at once (child JVMs, each
- * one {@link Publisher} with the bench's batch size and workers and a no-op handler). Each run
- * fills the outbox, starts the children, tells them to go once all are ready, and stops the clock
- * when no event is left unpublished. The figure for 1 process is the baseline of the others.
+ * one {@link Publisher} with the bench's batch size and workers, signals and a no-op handler).
+ * Each run starts the children, tells them to go once all are ready, lets them drain a warm-up
+ * backlog of {@value #WARM_UP} events (so their JIT compilation is not what is measured), then
+ * appends N events in one statement and stops the clock when none is left unpublished. The figure
+ * for 1 process is the baseline of the others.
  */
 final class ScaleOutBench {
   static final List<Integer> PROCESSES = List.of(1, 2, 4);
   private static final String READY = "READY";
   private static final String GO = "GO";
   private static final long SAMPLE_MILLIS = 100;
+  static final int WARM_UP = 20_000;
 
   /** Medians in events per second, by number of processes. */
   record Result(Map<Integer, Double> perSecond, Map<Integer, List<Double>> runs) {}
@@ -63,7 +66,6 @@ final class ScaleOutBench {
 
   private double drain(UUID tenant, int processes) throws Exception {
     db.clear();
-    db.fill(tenant, settings.events());
     List<Process> children = new ArrayList<>();
     try {
       for (int i = 0; i < processes; i++) {
@@ -72,17 +74,40 @@ final class ScaleOutBench {
       for (Process child : children) {
         awaitReady(child);
       }
-      long started = System.nanoTime();
+      long started;
+      long[] machineBefore;
       for (Process child : children) {
         Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
         go.write(GO + "\n");
         go.flush();
       }
+      int warmUp = Math.min(WARM_UP, settings.events());
+      db.insert(new UUID[] {tenant}, warmUp, 0);
+      if (!new Progress(out, processes + " publisher processes warming up", warmUp)
+          .await(new Sampled(() -> warmUp - unfinished()), 600_000)) {
+        throw new IllegalStateException(processes + " publisher processes did not drain the warm-up");
+      }
+      double cpuBefore = children.stream()
+          .mapToDouble(child -> child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+      db.insert(new UUID[] {tenant}, settings.events(), 0);
+      started = System.nanoTime();
+      machineBefore = machineCpuTicks();
       Progress progress = new Progress(out, processes + " publisher processes", settings.events());
       if (!progress.await(new Sampled(() -> settings.events() - unfinished()), 600_000)) {
         throw new IllegalStateException(processes + " publisher processes did not drain the outbox");
       }
-      return settings.events() / ((System.nanoTime() - started) / 1e9);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long[] machineAfter = machineCpuTicks();
+      double publishersCpu = children.stream()
+          .mapToDouble(child -> child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum()
+          - cpuBefore;
+      if (machineBefore != null && machineAfter != null) {
+        double busy = (machineAfter[0] - machineBefore[0]) / 100.0;
+        double total = (machineAfter[1] - machineBefore[1]) / 100.0;
+        out.printf("    %d processes: %.1f s; machine CPU busy %.1f of %.1f core-seconds, of which the publisher"
+            + " processes %.1f%n", processes, seconds, busy, total, publishersCpu);
+      }
+      return settings.events() / seconds;
     } finally {
       for (Process child : children) {
         child.getOutputStream().close(); // the child stops its publisher and exits
@@ -120,6 +145,21 @@ final class ScaleOutBench {
     }
   }
 
+  /** Busy and total CPU ticks of the machine (USER_HZ, 100 a second), from /proc/stat; null elsewhere. */
+  private static long[] machineCpuTicks() {
+    try {
+      String[] fields = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+      return new long[] {total - idle, total};
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private long unfinished() {
     try {
       return db.count("published_at is null and failed_at is null");
@@ -152,7 +192,7 @@ final class ScaleOutBench {
    */
   static void child(String jdbcUrl, int batchSize, int workers) throws Exception {
     try (PostgresStore store = PostgresStore.builder().jdbcUrl(jdbcUrl).migrate(false).build();
-        Publisher publisher = Publisher.builder().outbox(store.outbox()).handler(event -> { })
+        Publisher publisher = Publisher.builder().outbox(store.outbox()).signals(store.signals()).handler(event -> { })
             .batchSize(batchSize).workers(workers).name("bench-scale-out").build()) {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       System.out.println(READY);

@@ -20,9 +20,10 @@ import java.util.UUID;
  * Publishes the outbox: claims due events in batches, hands each to an {@link EventHandler} on a
  * bounded pool of workers, and acknowledges the outcomes in batches.
  *
- * <p>Run as many publishers as you like, in one process or many: claims skip what others hold,
- * and at most one event per aggregate is in flight anywhere, so each aggregate's events are
- * handled in write order. An idle publisher wakes at once on {@link OutboxSignals} and polls as a
+ * <p>Run as many publishers as you like, in one process or many: claims take turns and skip
+ * what others hold, and an aggregate's events are in flight with one publisher at a time, as a
+ * run that one worker handles in write order, one event after the other, stopping (and giving
+ * the rest back) at the first that is not published. An idle publisher wakes at once on {@link OutboxSignals} and polls as a
  * fallback. Work in flight is bounded by {@link Builder#maxInFlight}, so a backlog of any size
  * takes constant memory. {@link #stop} lets running handlers finish and gives back the events not
  * yet started.

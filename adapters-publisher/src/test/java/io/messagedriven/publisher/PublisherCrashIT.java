@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -56,6 +58,42 @@ class PublisherCrashIT {
     Set<String> repeated = handled.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
     assertThat(inFlightAtKill).as("events the killed publisher held").containsAll(repeated);
     assertThat(handled.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2));
+  }
+
+  @Test
+  void aPublisherKilledInTheMiddleOfDeepAggregatesRunsResumesEachWhereItsPublishedEventsEnd(@TempDir Path dir)
+      throws Exception {
+    int aggregates = 10;
+    int perAggregate = 2_000;
+    db.append(db.tenant("acme"), aggregates, perAggregate);
+    Path log = dir.resolve("handled.log");
+
+    running = startPublisher(log);
+    Await.until("a quarter of the events to be handled", Duration.ofSeconds(60),
+        () -> lines(log).size() >= aggregates * perAggregate / 4);
+    running.destroyForcibly();
+    assertThat(running.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    running = startPublisher(log);
+    Await.until("every event to be published", Duration.ofSeconds(120),
+        () -> db.count("status = 'PUBLISHED'") == aggregates * perAggregate);
+
+    Map<String, String[]> byId = db.sql.withHandle(h -> h.createQuery(
+            "select id::text as id, aggregate_id, payload->>'seq' as seq from message_driven.events")
+        .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("aggregate_id"), rs.getString("seq")})
+        .list()).stream().collect(Collectors.toMap(row -> row[0], row -> row));
+    Map<String, List<Integer>> handledInOrder = new TreeMap<>();
+    for (String id : lines(log)) {
+      String[] row = byId.get(id);
+      handledInOrder.computeIfAbsent(row[1], a -> new ArrayList<>()).add(Integer.parseInt(row[2]));
+    }
+    assertThat(handledInOrder).hasSize(aggregates);
+    handledInOrder.forEach((aggregate, seqs) -> {
+      assertThat(new HashSet<>(seqs)).as("%s: every event handled", aggregate).hasSize(perAggregate);
+      for (int i = 1; i < seqs.size(); i++) {
+        assertThat(seqs.get(i)).as("%s, handling %d: never ahead of the event after the one before it", aggregate, i)
+            .isLessThanOrEqualTo(seqs.get(i - 1) + 1);
+      }
+    });
   }
 
   private Process startPublisher(Path log) throws IOException {

@@ -22,6 +22,8 @@ import java.util.Set;
 final class Exchange {
   /** The largest request body read; a larger one is refused with 413. */
   static final int MAX_BODY_BYTES = 64 * 1024;
+  /** How much of a body over {@link #MAX_BODY_BYTES} is read and dropped before the 413 is sent. */
+  private static final long MAX_DRAINED_BYTES = 1024 * 1024;
 
   private static final JsonMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -133,18 +135,38 @@ final class Exchange {
 
   private byte[] body() {
     String length = header("Content-Length");
-    if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
-      throw tooLarge().refusal();
-    }
     try (InputStream in = http.getRequestBody()) {
+      if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
+        throw tooLarge(in);
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge().refusal();
+        throw tooLarge(in);
       }
       return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The 413 refusal, after reading and dropping up to {@value #MAX_DRAINED_BYTES} more bytes of
+   * the body: a server that answers while the client is still sending and closes the connection
+   * with unread data makes the client's side reset, and the client never sees the answer. Beyond
+   * that much the connection is closed anyway.
+   */
+  private RuntimeException tooLarge(InputStream in) throws IOException {
+    // read, not skip: the server's request body stream bounds read to the body, but its skip
+    // goes to the connection and waits for bytes the client never sends
+    byte[] dropped = new byte[8192];
+    for (long left = MAX_DRAINED_BYTES; left > 0; ) {
+      int read = in.read(dropped, 0, (int) Math.min(dropped.length, left));
+      if (read < 0) {
+        break;
+      }
+      left -= read;
+    }
+    return tooLarge().refusal();
   }
 
   /** Sends {@code body} as JSON with {@code status}. */

@@ -109,30 +109,6 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   /**
-   * The raw-SQL ceiling of a drain: one statement per batch that takes pending rows with {@code
-   * FOR UPDATE SKIP LOCKED} and marks them published, until none is left. Returns rows marked.
-   */
-  long drainWithRawSql(int batch) throws SQLException {
-    long total = 0;
-    try (Connection c = connection();
-        PreparedStatement publish = c.prepareStatement("""
-            with picked as (
-              select ctid as row_id from message_driven.events
-              where published_at is null and failed_at is null
-              limit ? for update skip locked)
-            update message_driven.events e set status = 'PUBLISHED', published_at = now()
-            from picked where e.ctid = picked.row_id""")) {
-      publish.setInt(1, batch);
-      int marked;
-      do {
-        marked = publish.executeUpdate();
-        total += marked;
-      } while (marked > 0);
-    }
-    return total;
-  }
-
-  /**
    * The one-pass FIFO ceiling of a drain: one statement per batch that takes the oldest pending
    * rows in write order with {@code FOR UPDATE SKIP LOCKED} and marks them published, until none
    * is left. No lease, no acknowledgement, no per-aggregate order: the least work any consumer of

@@ -9,6 +9,7 @@ import io.messagedriven.application.port.Failure;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
 import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
 import io.messagedriven.domain.Tenant;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -407,6 +409,61 @@ class OutboxIT {
 
       sql.useHandle(h -> h.execute(insert, tenant.id().value(), "alone"));
       assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("an append alone notifies").isTrue();
+    }
+  }
+
+  @Test
+  void aCommitOfThisStoreHandsItsEventIdsOverAndTheNotificationOfItIsDropped() throws Exception {
+    Semaphore signals = new Semaphore(0);
+    List<List<EventId>> here = new CopyOnWriteArrayList<>();
+    try (OutboxSignals.Subscription subscription = store.signals().subscribe(signals::release, here::add)) {
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("signal on subscribing").isTrue();
+      signals.drainPermits();
+      Event first = Event.raise(tenant.id(), "User", "agg", "User.created", "{}", Instant.now());
+      Event second = Event.raise(tenant.id(), "User", "agg", "User.renamed", "{}", Instant.now());
+
+      store.transactions().inTenant(tenant.id(), tx -> {
+        tx.outbox().append(List.of(first, second));
+        return null;
+      });
+
+      assertThat(here).as("as the commit returned, in write order").containsExactly(List.of(first.id(), second.id()));
+      assertThat(signals.tryAcquire(1, TimeUnit.SECONDS)).as("its notification was told of already").isFalse();
+
+      try (PostgresStore elsewhere = PostgresStore.builder().jdbcUrl(url).migrate(false).build()) {
+        elsewhere.transactions().inTenant(tenant.id(), tx -> {
+          tx.outbox().append(Event.raise(tenant.id(), "User", "other", "User.created", "{}", Instant.now()));
+          return null;
+        });
+      }
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("another store's commit is notified").isTrue();
+
+      try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url)) {
+        connection.setAutoCommit(false);
+        store.append(connection, Event.raise(tenant.id(), "User", "raw", "User.created", "{}", Instant.now()));
+        connection.commit();
+      }
+      assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("a commit the store cannot see return is notified").isTrue();
+      assertThat(here).as("only the commit it saw return").hasSize(1);
+    }
+  }
+
+  @Test
+  void eventsOfAPausedTenantOrBehindAFailedOneWhenItHoldsAreNotClaimedById() {
+    Tenant paused = newTenant("paused");
+    Event ofPaused = append(paused, "agg", "User.created");
+    sql.useHandle(h -> h.execute("insert into message_driven.paused_tenants (tenant_id, paused_at) values (?, now())",
+        paused.id().value()));
+    assertThat(outbox.claimAppended("p", List.of(ofPaused.id()), LEASE)).as("a paused tenant").isEmpty();
+
+    try (PostgresStore holding = PostgresStore.builder().jdbcUrl(url).failedEventsHoldAggregate(true).build()) {
+      append("held", "User.created");
+      holding.outbox().markFailed(holding.outbox().claim("p", 10, LEASE).get(0), failure("bad"));
+      Event behind = append("held", "User.renamed");
+
+      assertThat(holding.outbox().claimAppended("p", List.of(behind.id()), LEASE)).as("held by the failed one").isEmpty();
+      assertThat(outbox.claimAppended("p", List.of(behind.id()), LEASE)).as("by default it does not hold")
+          .extracting(c -> c.event().id()).containsExactly(behind.id());
     }
   }
 

@@ -202,6 +202,74 @@ interface EventDao {
       @Bind("unflushed") boolean unflushed);
 
   /**
+   * Claims the given events that are due, as runs from the oldest unfinished event of their
+   * aggregates (see {@link #claimRows}): an event is taken when no unfinished event of its
+   * aggregate before it is left out (not given, not due, or held back by a failed one), and every
+   * given one before it was locked by this statement too. It finds them by primary key and probes
+   * each aggregate's unfinished events once: a fraction of a fair claim's cost, for the events a
+   * commit in this process just appended. {@code unflushed} as in {@link #claimRows}.
+   */
+  @SqlQuery(
+      """
+      with given as materialized (
+        select e.row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position
+        from unnest(:ids) as given_id(id)
+        cross join lateral ( -- by primary key, one id at a time, whatever the backlog
+          select e.ctid as row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position from <schema>.events e
+          where e.id = given_id.id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+        ) e
+        where not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id)
+      ),
+      heads as materialized (
+        select g.* from given g
+        where not exists (
+          select 1 from <schema>.events b
+          where b.tenant_id = g.tenant_id and b.aggregate_type = g.aggregate_type and b.aggregate_id = g.aggregate_id
+            and b.published_at is null and b.position < g.position and (b.failed_at is null or :failedHolds)
+            and b.ctid <> all (array(select row_id from given))
+          offset 0) -- probed per event through the aggregate's unfinished events
+      ),
+      locked as materialized (
+        select e.ctid as row_id from <schema>.events e
+        where e.ctid = any (array(select row_id from heads))
+          and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+        for update of e skip locked
+      ),
+      cut as (
+        select tenant_id, aggregate_type, aggregate_id, min(position) as at_position
+        from heads where row_id not in (select row_id from locked)
+        group by tenant_id, aggregate_type, aggregate_id
+      ),
+      kept as (
+        select h.row_id
+        from heads h
+        join locked l on l.row_id = h.row_id
+        left join cut c using (tenant_id, aggregate_type, aggregate_id)
+        where c.at_position is null or h.position < c.at_position
+      ),
+      unflushed as materialized (
+        select pg_catalog.set_config('synchronous_commit',
+          case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set)
+      update <schema>.events e
+      set status = 'IN_FLIGHT',
+          attempts = e.attempts + 1,
+          lease_owner = :owner,
+          lease_token = gen_random_uuid(),
+          lease_until = now() + :leaseMillis * interval '1 millisecond',
+          next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
+      where e.ctid = any (array(select row_id from kept)) and exists (select 1 from unflushed)
+      returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
+                e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
+      """)
+  @UseRowMapper(ClaimedEventMapper.class)
+  List<io.messagedriven.application.port.ClaimedEvent> claimGiven(
+      @Bind("owner") String owner,
+      @Bind("ids") UUID[] ids,
+      @Bind("leaseMillis") long leaseMillis,
+      @Bind("failedHolds") boolean failedHoldsAggregate,
+      @Bind("unflushed") boolean unflushed);
+
+  /**
    * Marks events published and counts them in {@code published_minutes}, per tenant, in tenant
    * order (so two acknowledgements never wait on each other's rows in opposite orders). Commits
    * without waiting for the WAL flush, like the claim: an acknowledgement a server crash loses
@@ -300,8 +368,9 @@ interface EventDao {
    * pass {@code jit_above_cost} (PostgreSQL's JIT is on by default), and compiling it then took
    * about 280 ms, against a few milliseconds to run it. (The publishers' own pool turns it off
    * for the session.)
+   *
+   * <p>Call it in a transaction: the turn is held until its end.
    */
-  @Transaction
   default List<io.messagedriven.application.port.ClaimedEvent> claimInTurn(
       String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window,
       boolean unflushed, boolean jitOff, String table) {

@@ -29,6 +29,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> calls;
+  /**
+   * Like {@link #calls}, in one transaction: a standalone outbox begins one without naming an
+   * isolation level (Jdbi's {@code @Transaction} asks the server for the current level twice, two
+   * round trips per claim for nothing); one bound to a handle is in its transaction already.
+   */
+  private final Function<Function<EventDao, Object>, Object> transactionalCalls;
   /** Due events a claim looks at, shared among the busy tenants (twice the batch if larger). */
   private static final int CLAIM_WINDOW = 1_000;
   /** How long a claim first waits for its turn while another runs; doubled each try, up to about 60 ms in all. */
@@ -44,11 +50,14 @@ public final class JdbiOutbox implements OutboxPort {
   private final boolean sessionsTuned;
   private final EventWriter writer;
   private boolean appended;
+  /** What it appended, in write order, while no more than a claim by id takes; then empty. */
+  private final List<EventId> appendedIds = new ArrayList<>();
 
   private JdbiOutbox(
-      Function<Function<EventDao, Object>, Object> calls, boolean failedHoldsAggregate, Handle handle,
-      boolean sessionsTuned, EventWriter writer) {
+      Function<Function<EventDao, Object>, Object> calls, Function<Function<EventDao, Object>, Object> transactionalCalls,
+      boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned, EventWriter writer) {
     this.calls = calls;
+    this.transactionalCalls = transactionalCalls;
     this.failedHoldsAggregate = failedHoldsAggregate;
     this.handle = handle;
     this.sessionsTuned = sessionsTuned;
@@ -63,13 +72,15 @@ public final class JdbiOutbox implements OutboxPort {
    *     for its own transaction, at the cost of two more round trips
    */
   static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned, EventWriter writer) {
-    return new JdbiOutbox(
-        work -> jdbi.withExtension(EventDao.class, work::apply), failedHoldsAggregate, null, sessionsTuned, writer);
+    return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply),
+        work -> jdbi.inTransaction(h -> work.apply(h.attach(EventDao.class))),
+        failedHoldsAggregate, null, sessionsTuned, writer);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
   static JdbiOutbox inTransaction(Handle handle, EventWriter writer) {
-    return new JdbiOutbox(work -> work.apply(handle.attach(EventDao.class)), false, handle, false, writer);
+    Function<Function<EventDao, Object>, Object> inHandle = work -> work.apply(handle.attach(EventDao.class));
+    return new JdbiOutbox(inHandle, inHandle, false, handle, false, writer);
   }
 
   /** Whether this outbox appended events (in its transaction, for one bound to a handle). */
@@ -77,10 +88,22 @@ public final class JdbiOutbox implements OutboxPort {
     return appended;
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * The ids of the events it appended, in write order; empty when it appended none or more than
+   * one {@link #claimAppended} takes (then publishers claim them as any others).
+   */
+  List<EventId> appendedIds() {
+    return List.copyOf(appendedIds);
+  }
+
   private <R> R call(Function<EventDao, R> work) {
+    return call(calls, work);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> R call(Function<Function<EventDao, Object>, Object> through, Function<EventDao, R> work) {
     try {
-      return (R) calls.apply((Function<EventDao, Object>) work);
+      return (R) through.apply((Function<EventDao, Object>) work);
     } catch (RuntimeException e) {
       throw StoreFailures.translate("outbox", e);
     }
@@ -93,7 +116,13 @@ public final class JdbiOutbox implements OutboxPort {
     }
     if (handle != null) {
       writer.insert(handle.getConnection(), events);
+      boolean first = !appended;
       appended = true;
+      if ((first || !appendedIds.isEmpty()) && appendedIds.size() + events.size() <= MAX_CLAIMED_BY_ID) {
+        events.forEach(event -> appendedIds.add(event.id()));
+      } else {
+        appendedIds.clear();
+      }
       return;
     }
     throw new NoTransactionException("the publishers' outbox has no transaction to append in: append in the "
@@ -117,7 +146,7 @@ public final class JdbiOutbox implements OutboxPort {
     UUID pivot = UUID.randomUUID();
     long leaseMillis = lease.toMillis();
     for (long waitNanos = FIRST_TURN_WAIT_NANOS; ; waitNanos *= 2) {
-      List<ClaimedEvent> inTurn = call(dao -> dao.claimInTurn(
+      List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimInTurn(
           owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null, !sessionsTuned,
           writer.table()));
       if (inTurn != null) {
@@ -130,6 +159,27 @@ public final class JdbiOutbox implements OutboxPort {
       }
       LockSupport.parkNanos(waitNanos);
     }
+  }
+
+  @Override
+  public List<ClaimedEvent> claimAppended(String owner, Collection<EventId> appended, Duration lease) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("owner must name the claiming publisher, was " + owner);
+    }
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was " + lease);
+    }
+    if (appended.size() > MAX_CLAIMED_BY_ID) {
+      throw new IllegalArgumentException("at most " + MAX_CLAIMED_BY_ID + " ids per claim, were " + appended.size());
+    }
+    if (appended.isEmpty()) {
+      return List.of();
+    }
+    UUID[] ids = appended.stream().map(EventId::value).toArray(UUID[]::new);
+    List<ClaimedEvent> claimed = new ArrayList<>(
+        call(dao -> dao.claimGiven(owner, ids, lease.toMillis(), failedHoldsAggregate, handle == null)));
+    claimed.sort(IN_WRITE_ORDER);
+    return claimed;
   }
 
   @Override

@@ -54,6 +54,8 @@ public final class JdbiStore implements AutoCloseable {
   private final TenantScope scope;
   private final EventWriter writer;
   private final LocalCommits localCommits = new LocalCommits();
+  /** This store's origin in notification payloads (see {@link TenantScope#ORIGIN_SETTING}). */
+  private final java.util.UUID origin = java.util.UUID.randomUUID();
   private final CallerHandles callerHandles;
   private final String schema;
 
@@ -73,7 +75,7 @@ public final class JdbiStore implements AutoCloseable {
       publishers = owned
           ? pool(settings, "message-driven-publisher", settings.publisherPoolSize(), PUBLISHER_SESSION_SETTINGS)
           : null;
-      this.scope = new TenantScope(access.canSwitchToTenantRole());
+      this.scope = new TenantScope(access.canSwitchToTenantRole(), origin);
       this.writer = new EventWriter(schema);
       this.callerHandles = new CallerHandles(schema);
       this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits, new SessionReset(null), access.role());
@@ -89,7 +91,7 @@ public final class JdbiStore implements AutoCloseable {
     this.publisherPool = publishers;
     this.signals = new PgOutboxSignals(() -> owned
         ? DriverManager.getConnection(settings.jdbcUrl(), credentials(settings))
-        : settings.dataSource().getConnection(), localCommits);
+        : settings.dataSource().getConnection(), localCommits, origin.toString());
   }
 
   private static String where(Settings settings) {

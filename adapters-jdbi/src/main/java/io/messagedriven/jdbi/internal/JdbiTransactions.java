@@ -82,7 +82,7 @@ public final class JdbiTransactions extends ScopedTransactions {
       handle.close();
     }
     if (unit[0].appended()) {
-      localCommits.committed();
+      localCommits.committed(unit[0].appendedIds());
     }
     return result;
   }

@@ -64,4 +64,9 @@ final class JdbiUnitOfWork implements UnitOfWork {
   boolean appended() {
     return outbox != null && outbox.appended();
   }
+
+  /** The ids of the events it appended, when few enough to claim by id (see {@link JdbiOutbox#appendedIds}). */
+  java.util.List<io.messagedriven.domain.EventId> appendedIds() {
+    return outbox == null ? java.util.List.of() : outbox.appendedIds();
+  }
 }

@@ -3,9 +3,11 @@ package io.messagedriven.jdbi.internal;
 import io.messagedriven.application.port.NoTransactionException;
 import io.messagedriven.application.port.StoreException;
 import io.messagedriven.application.port.UnitOfWork;
+import io.messagedriven.domain.EventId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -43,11 +45,13 @@ final class JoinedTransactions extends ScopedTransactions {
     Savepoint savepoint = savepoint();
     T result;
     boolean appended;
+    List<EventId> appendedIds;
     try (Handle handle = handles.open(connection)) {
-      TenantScope.Saved saved = scope.join(connection, tenant);
+      TenantScope.Saved saved = scope.join(connection, tenant, callerHandle != null);
       JdbiUnitOfWork unit = new JdbiUnitOfWork(handle, writer);
       result = work.apply(unit);
       appended = unit.appended();
+      appendedIds = unit.appendedIds();
       scope.restore(connection, saved);
       connection.releaseSavepoint(savepoint);
     } catch (SQLException e) {
@@ -58,7 +62,8 @@ final class JoinedTransactions extends ScopedTransactions {
       throw rollBack(savepoint, e);
     }
     if (appended && callerHandle != null) {
-      callerHandle.afterCommit(localCommits::committed);
+      List<EventId> ids = appendedIds;
+      callerHandle.afterCommit(() -> localCommits.committed(ids));
     }
     return result;
   }

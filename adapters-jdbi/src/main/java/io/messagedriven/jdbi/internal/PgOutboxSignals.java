@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import io.messagedriven.domain.EventId;
 import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -13,9 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signals through PostgreSQL {@code LISTEN/NOTIFY}: a trigger notifies {@value #CHANNEL} at the
- * commit of every transaction that inserts events. Each subscription holds one connection of its
- * own on a daemon thread, and re-establishes it with backoff when it drops. Commits of this
- * store's own transactions in this JVM are also signalled directly, without the round trip.
+ * commit of every transaction that inserts events (changelogs 090 and 110). Each subscription
+ * holds one connection of its own on a daemon thread, and re-establishes it with backoff when it
+ * drops. Commits of this store's own transactions in this JVM are also signalled directly,
+ * without the round trip, with the ids of the events they appended.
+ *
+ * <p>A subscriber that takes those ids hears of them only that way: a notification whose payload
+ * is this store's origin (a commit this store saw return) is dropped instead of waking it a
+ * second time for a claim that would find nothing. Such a notification may have stood for
+ * transactions that committed beside it without notifying (see changelog 090); their events are
+ * found by the claim that follows the acknowledgements of the events claimed by id, by a claim
+ * another notification wakes, or at the latest by the next poll.
  */
 public final class PgOutboxSignals implements OutboxSignals {
   static final String CHANNEL = "message_driven_events";
@@ -25,21 +37,41 @@ public final class PgOutboxSignals implements OutboxSignals {
 
   private final Callable<Connection> connections;
   private final LocalCommits localCommits;
+  private final String origin;
 
-  PgOutboxSignals(Callable<Connection> connections, LocalCommits localCommits) {
+  PgOutboxSignals(Callable<Connection> connections, LocalCommits localCommits, String origin) {
     this.connections = connections;
     this.localCommits = localCommits;
+    this.origin = origin;
   }
 
   @Override
   public Subscription subscribe(Runnable onAppend) {
-    localCommits.add(onAppend);
-    Listener listener = new Listener(onAppend);
+    return subscribe(onAppend, null, ids -> onAppend.run());
+  }
+
+  @Override
+  public Subscription subscribe(Runnable onAppend, Consumer<List<EventId>> onCommitHere) {
+    Objects.requireNonNull(onCommitHere, "onCommitHere");
+    return subscribe(onAppend, origin, ids -> {
+      if (ids.isEmpty()) {
+        onAppend.run(); // too many to claim by id
+      } else {
+        onCommitHere.accept(ids);
+      }
+    });
+  }
+
+  /** {@code echo}: the payload of notifications to drop (already told of locally), or null. */
+  private Subscription subscribe(Runnable onAppend, String echo, Consumer<List<EventId>> local) {
+    Objects.requireNonNull(onAppend, "onAppend");
+    localCommits.add(local);
+    Listener listener = new Listener(onAppend, echo);
     Thread thread = new Thread(listener, "message-driven-listen");
     thread.setDaemon(true);
     thread.start();
     return () -> {
-      localCommits.remove(onAppend);
+      localCommits.remove(local);
       listener.running = false;
       thread.interrupt();
       listener.closeConnection();
@@ -53,11 +85,25 @@ public final class PgOutboxSignals implements OutboxSignals {
 
   private final class Listener implements Runnable {
     private final Runnable onAppend;
+    private final String echo;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    Listener(Runnable onAppend) {
+    Listener(Runnable onAppend, String echo) {
       this.onAppend = onAppend;
+      this.echo = echo;
+    }
+
+    private boolean news(PGNotification[] notifications) {
+      if (notifications == null) {
+        return false;
+      }
+      for (PGNotification notification : notifications) {
+        if (!notification.getParameter().equals(echo)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
@@ -70,7 +116,7 @@ public final class PgOutboxSignals implements OutboxSignals {
           onAppend.run(); // signals may have been missed while not listening
           while (running) {
             PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
-            if (notifications != null && notifications.length > 0) {
+            if (news(notifications)) {
               onAppend.run();
             }
           }

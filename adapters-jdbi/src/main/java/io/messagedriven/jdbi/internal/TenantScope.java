@@ -20,10 +20,16 @@ final class TenantScope {
   static final String TENANT_SETTING = "message_driven.tenant_id";
   /** Set to 'on' in the library's transactions with no tenant: publishers' policy shows no event there. */
   static final String DIRECTORY_SETTING = "message_driven.directory";
+  /**
+   * Set in transactions whose commit this store sees return (its own, and those joined on a Jdbi
+   * handle): the store's origin, which the notification trigger (changelog 110) sends as its
+   * payload, so this store's signals know a notification of a commit they already told of.
+   */
+  static final String ORIGIN_SETTING = "message_driven.origin";
   private static final String TENANT = "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true), "
       + "pg_catalog.set_config('" + DIRECTORY_SETTING + "', case when ? = '' then 'on' else '' end, true)";
   private static final String ROLE = "pg_catalog.set_config('role', '" + LiquibaseMigrations.TENANT_ROLE + "', true)";
-  private static final String JOIN =
+  private static final String JOIN_PREFIX =
       "with saved as materialized ("
           + "select pg_catalog.current_setting('role') as role, "
           + "pg_catalog.current_setting('" + TENANT_SETTING + "', true) as tenant, "
@@ -31,8 +37,7 @@ final class TenantScope {
           + "case when exists (select from pg_catalog.pg_roles where rolname = '" + LiquibaseMigrations.TENANT_ROLE + "') "
           + "then pg_catalog.pg_has_role(session_user, '" + LiquibaseMigrations.TENANT_ROLE + "', 'MEMBER') "
           + "else false end as may_switch) "
-          + "select saved.role, saved.tenant, saved.directory, case when saved.may_switch then " + ROLE + " end, " + TENANT
-          + " from saved";
+          + "select saved.role, saved.tenant, saved.directory, case when saved.may_switch then " + ROLE + " end, " + TENANT;
   private static final String RESTORE = "select pg_catalog.set_config('role', ?, true), "
       + "pg_catalog.set_config('" + TENANT_SETTING + "', ?, true), pg_catalog.set_config('" + DIRECTORY_SETTING + "', ?, true)";
 
@@ -40,17 +45,22 @@ final class TenantScope {
   record Saved(String role, String tenant, String directory) {}
 
   private final String enter;
+  private final String join;
+  private final String joinObserved;
 
   /**
    * @param switchRole whether the library's own transactions switch to {@link
    *     LiquibaseMigrations#TENANT_ROLE}; without it the connecting role itself must be bound by
    *     row-level security
    */
-  TenantScope(boolean switchRole) {
+  TenantScope(boolean switchRole, java.util.UUID origin) {
+    String setOrigin = "pg_catalog.set_config('" + ORIGIN_SETTING + "', '" + origin + "', true)";
     this.enter = "with session as materialized (select pg_catalog.current_setting('transaction_read_only') = 'on' "
         + "as read_only, pg_catalog.current_setting('role') as role, session_user::text as login) "
         + "select session.read_only, session.role, session.login, " + (switchRole ? ROLE + ", " : "") + TENANT
-        + " from session";
+        + ", " + setOrigin + " from session";
+    this.join = JOIN_PREFIX + " from saved";
+    this.joinObserved = JOIN_PREFIX + ", " + setOrigin + " from saved";
   }
 
   /**
@@ -70,9 +80,12 @@ final class TenantScope {
     }
   }
 
-  /** Scopes a caller's open transaction, returning what {@link #restore} puts back. */
-  Saved join(Connection connection, String tenant) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(JOIN)) {
+  /**
+   * Scopes a caller's open transaction, returning what {@link #restore} puts back; {@code
+   * observed}: the store will see its commit return, so its notification carries the origin.
+   */
+  Saved join(Connection connection, String tenant, boolean observed) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(observed ? joinObserved : join)) {
       statement.setString(1, tenant);
       statement.setString(2, tenant);
       try (ResultSet saved = statement.executeQuery()) {

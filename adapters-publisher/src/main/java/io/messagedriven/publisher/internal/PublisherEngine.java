@@ -10,10 +10,12 @@ import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.EventHandler;
 import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.OutboxSignals;
+import io.messagedriven.domain.EventId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -61,6 +63,14 @@ public final class PublisherEngine implements AutoCloseable {
   private final Heartbeat heartbeat;
   private final Thread heartbeatThread;
   private final Semaphore wakeUps = new Semaphore(0);
+  /** Set with a wake-up that asks for a fair claim (a notification, acknowledgements); not by commits here alone. */
+  private volatile boolean claimWanted;
+  /**
+   * Ids of events that commits in this process appended, to claim by id (see {@link
+   * OutboxPort#claimAppended}); bounded: past the bound a fair claim finds the rest.
+   */
+  private final ConcurrentLinkedQueue<EventId> appendedHere = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger appendedHereCount = new AtomicInteger();
   private static final long ACK_WAKE_MILLIS = 10;
   /**
    * After a full claim, an empty one is more likely another publisher having locked the same
@@ -68,6 +78,8 @@ public final class PublisherEngine implements AutoCloseable {
    * long, then twice as long each time it comes back empty, until that reaches the poll interval.
    */
   private static final long FIRST_RETRY_AFTER_EMPTY_MILLIS = 5;
+  /** The most ids of events appended here waiting to be claimed by id. */
+  private static final int MAX_APPENDED_HERE = 10 * OutboxPort.MAX_CLAIMED_BY_ID;
   private volatile long lastAckWake = System.nanoTime();
   private volatile boolean ackWakePending;
   /** Events handed to the workers and not yet started. */
@@ -120,7 +132,7 @@ public final class PublisherEngine implements AutoCloseable {
     heartbeat.started(Instant.now());
     heartbeatThread.start();
     if (settings.signals() != null) {
-      subscription = settings.signals().subscribe(this::wakeUp);
+      subscription = settings.signals().subscribe(this::wakeUp, this::committedHere);
     }
     log.info("publisher {} started: batchSize={}, workers={}, maxInFlight={}, lease={}",
         settings.owner(), settings.batchSize(), settings.workers(), settings.maxInFlight(), settings.lease());
@@ -151,14 +163,39 @@ public final class PublisherEngine implements AutoCloseable {
 
   /** Makes an idle claim loop claim at once. */
   private void wakeUp() {
+    claimWanted = true;
+    release();
+  }
+
+  /** A commit in this process appended these events: claim them by id at once. */
+  private void committedHere(List<EventId> ids) {
+    if (appendedHereCount.addAndGet(ids.size()) > MAX_APPENDED_HERE) {
+      appendedHereCount.addAndGet(-ids.size());
+      wakeUp(); // the claim loop is behind: a fair claim finds them
+      return;
+    }
+    appendedHere.addAll(ids);
+    release();
+  }
+
+  private void release() {
     if (wakeUps.availablePermits() == 0) {
       wakeUps.release();
     }
   }
 
+  /**
+   * Claims until stopped. A fair claim ({@link OutboxPort#claim}) runs at the start, after a
+   * wake-up that asks for one (a notification, acknowledgements), after a poll interval without
+   * one, and again at once after a claim that found events (there may be a backlog). Events that
+   * commits in this process appended are claimed by id instead, as soon as they are reported; a
+   * fair claim follows only when some of them were left (not due, behind an earlier event).
+   */
   private void claimLoop() {
     long errorBackoff = settings.pollInterval().toMillis();
     long emptyAfterFull = 0; // ms to wait after an empty claim while draining a backlog; 0: poll
+    boolean claimNow = true;
+    long nextFairClaim = System.nanoTime(); // when the poll (or a retry after a full claim) is due
     while (claiming) {
       int room = 0;
       try {
@@ -172,6 +209,21 @@ public final class PublisherEngine implements AutoCloseable {
           continue;
         }
         boolean probe = outage.down();
+        if (!probe && !appendedHere.isEmpty()) {
+          room = capacity.take(Math.min(settings.batchSize(), appendedHereCount.get()), settings.pollInterval().toNanos(),
+              () -> claiming);
+          if (room > 0) {
+            claimNow |= !claimAppended(room);
+            room = 0;
+          }
+          continue;
+        }
+        if (!claimNow && !claimWanted) {
+          long wait = TimeUnit.NANOSECONDS.toMillis(nextFairClaim - System.nanoTime());
+          claimNow = wait <= 0 || !idle(wait) || claimWanted;
+          continue;
+        }
+        claimWanted = false;
         room = capacity.take(probe ? 1 : settings.batchSize(), settings.pollInterval().toNanos(), () -> claiming);
         if (room == 0) {
           continue;
@@ -189,14 +241,15 @@ public final class PublisherEngine implements AutoCloseable {
         room = 0;
         dispatch(claimed);
         errorBackoff = settings.pollInterval().toMillis();
+        claimNow = !claimed.isEmpty();
+        long idleMillis = settings.pollInterval().toMillis();
         if (!claimed.isEmpty()) {
           emptyAfterFull = claimed.size() == asked && !probe ? FIRST_RETRY_AFTER_EMPTY_MILLIS : 0;
         } else if (emptyAfterFull > 0) {
-          idle(emptyAfterFull); // see FIRST_RETRY_AFTER_EMPTY_MILLIS
+          idleMillis = emptyAfterFull; // see FIRST_RETRY_AFTER_EMPTY_MILLIS
           emptyAfterFull = emptyAfterFull * 2 >= settings.pollInterval().toMillis() ? 0 : emptyAfterFull * 2;
-        } else {
-          idle(settings.pollInterval().toMillis());
         }
+        nextFairClaim = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
       } catch (InterruptedException e) {
         capacity.giveBack(room);
         Thread.currentThread().interrupt();
@@ -210,29 +263,58 @@ public final class PublisherEngine implements AutoCloseable {
           break;
         }
         errorBackoff = Math.min(errorBackoff * 2, MAX_ERROR_BACKOFF_MILLIS);
+        claimNow = true;
       }
     }
   }
 
   /**
-   * Waits for a wake-up or {@code millis}, whichever comes first. It waits in slices, so that an
-   * acknowledgement's wake-up that was postponed (see {@link #wakeAfterAcknowledgement}) is acted
-   * on once its moment comes, instead of being lost while the loop waits out a long poll.
+   * Claims by id up to {@code room} of the events appended here, with {@code room} taken from
+   * the capacity; returns whether it claimed all it was given (if not, a fair claim should follow).
+   * Ids it could not claim are not retried: a fair claim finds those events.
    */
-  private void idle(long millis) throws InterruptedException {
+  private boolean claimAppended(int room) {
+    List<EventId> ids = new ArrayList<>(room);
+    for (EventId id = appendedHere.poll(); id != null; id = ids.size() < room ? appendedHere.poll() : null) {
+      ids.add(id);
+    }
+    appendedHereCount.addAndGet(-ids.size());
+    List<ClaimedEvent> claimed = List.of();
+    long claimStartedAt = System.nanoTime();
+    try {
+      claimed = step.claimAppended(settings.owner(), ids, settings.lease());
+    } catch (RuntimeException e) {
+      RetriedFailure.warn(log, e, "publisher {} cannot claim {} events by id; a claim will find them", settings.owner(),
+          ids.size());
+    } finally {
+      capacity.hold(claimed, claimStartedAt);
+      capacity.giveBack(room - claimed.size());
+    }
+    dispatch(claimed);
+    return claimed.size() == ids.size();
+  }
+
+  /**
+   * Waits for a wake-up or {@code millis}, whichever comes first; returns false if the time
+   * passed. It waits in slices, so that an acknowledgement's wake-up that was postponed (see
+   * {@link #wakeAfterAcknowledgement}) is acted on once its moment comes, instead of being lost
+   * while the loop waits out a long poll.
+   */
+  private boolean idle(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return;
+        return false;
       }
       long slice = Math.min(left, TimeUnit.MILLISECONDS.toNanos(ACK_WAKE_MILLIS));
       if (wakeUps.tryAcquire(slice, TimeUnit.NANOSECONDS)) {
         wakeUps.drainPermits();
-        return;
+        return true;
       }
       if (ackWakePending && System.nanoTime() - lastAckWake >= TimeUnit.MILLISECONDS.toNanos(ACK_WAKE_MILLIS)) {
-        return;
+        claimWanted = true;
+        return true;
       }
     }
   }

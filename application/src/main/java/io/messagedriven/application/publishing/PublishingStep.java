@@ -169,6 +169,15 @@ public final class PublishingStep {
     return claimed;
   }
 
+  /** Claims those of {@code appended} that are due at the head of their aggregates (see {@link OutboxPort#claimAppended}). */
+  public List<ClaimedEvent> claimAppended(String owner, Collection<EventId> appended, Duration lease) {
+    List<ClaimedEvent> claimed = outbox.claimAppended(owner, appended, lease);
+    if (!claimed.isEmpty()) {
+      tell(() -> listener.claimed(claimed));
+    }
+    return claimed;
+  }
+
   /**
    * Hands events to the handler and decides their outcomes; records nothing yet. A {@link
    * BatchEventHandler} gets them in one call, so it can pipeline its sends; any other handler

@@ -303,6 +303,39 @@ public final class InMemoryStore
   }
 
   @Override
+  public synchronized List<ClaimedEvent> claimAppended(String owner, Collection<EventId> appended, Duration lease) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("owner must name the claiming publisher, was " + owner);
+    }
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was " + lease);
+    }
+    if (appended.size() > MAX_CLAIMED_BY_ID) {
+      throw new IllegalArgumentException("at most " + MAX_CLAIMED_BY_ID + " ids per claim, were " + appended.size());
+    }
+    return write(state -> {
+      Instant now = clock.instant();
+      Set<List<Object>> stopped = new HashSet<>(); // aggregates with an unfinished event not to claim
+      List<ClaimedEvent> claimed = new ArrayList<>();
+      for (Row row : List.copyOf(state.events.values())) {
+        if (!visible(row) || !row.unfinished() || stopped.contains(row.aggregate())) {
+          continue;
+        }
+        if (!appended.contains(row.event().id()) || row.nextAttemptAt().isAfter(now)) {
+          stopped.add(row.aggregate()); // a run starts at the oldest unfinished event and stops here
+          continue;
+        }
+        Row taken = row.to(Status.IN_FLIGHT, row.attempts() + 1, now.plus(lease), owner,
+            UUID.randomUUID(), row.lastFailure());
+        state.events.put(row.event().id(), taken);
+        claimed.add(new ClaimedEvent(row.event().withSequence(row.position()), taken.attempts(), taken.leaseToken(),
+            row.delivered()));
+      }
+      return claimed;
+    });
+  }
+
+  @Override
   public synchronized Set<EventId> markPublished(Collection<ClaimedEvent> events) {
     return write(state -> {
       Set<EventId> changed = new HashSet<>();

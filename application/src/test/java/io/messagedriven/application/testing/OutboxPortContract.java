@@ -193,6 +193,61 @@ public abstract class OutboxPortContract {
   }
 
   @Test
+  void anAppendedEventClaimedByIdIsLeasedLikeAClaimedOneAndNotClaimedAgain() {
+    Event event = append("a-1");
+    Event notGiven = append("b-1");
+
+    List<ClaimedEvent> claimed = outbox().claimAppended("publisher", List.of(event.id()), LEASE);
+
+    assertThat(claimed).singleElement().satisfies(c -> {
+      assertThat(c.event().id()).isEqualTo(event.id());
+      assertThat(c.event().sequence()).isPresent();
+      assertThat(c.attempt()).isEqualTo(1);
+    });
+    assertThat(outbox().claimAppended("other", List.of(event.id()), LEASE)).as("while leased").isEmpty();
+    assertThat(ids(claim())).as("a claim finds what was not given by id").containsExactly(notGiven.id());
+    assertThat(outbox().markPublished(claimed)).containsExactly(event.id());
+  }
+
+  @Test
+  void eventsAreClaimedByIdAsRunsFromTheOldestUnfinishedEventOfTheirAggregate() {
+    Event first = append("a-1");
+    Event second = append("a-1");
+    Event third = append("a-1");
+    Event other = append("b-1");
+
+    assertThat(outbox().claimAppended("publisher", List.of(second.id()), LEASE)).as("behind its aggregate's first").isEmpty();
+    assertThat(ids(outbox().claimAppended("publisher", List.of(other.id(), second.id(), first.id()), LEASE)))
+        .as("a run and a head, in write order").containsExactly(first.id(), second.id(), other.id());
+    assertThat(outbox().claimAppended("publisher", List.of(third.id()), LEASE)).as("earlier ones in flight").isEmpty();
+  }
+
+  @Test
+  void anEventBackingOffIsNotClaimedByIdUntilItIsDue() {
+    Event event = append("a-1");
+    List<ClaimedEvent> claimed = claim();
+    outbox().retryLater(claimedOf(claimed, event), Duration.ofHours(1), BOOM);
+
+    assertThat(outbox().claimAppended("publisher", List.of(event.id()), LEASE)).isEmpty();
+
+    assertThat(outbox().claimAppended("publisher", List.of(EventId.random()), LEASE)).as("an unknown id").isEmpty();
+  }
+
+  @Test
+  void aClaimByIdWithoutAnOwnerOrALeaseOrWithTooManyIdsIsRefused() {
+    Event event = append("a-1");
+    List<EventId> one = List.of(event.id());
+    List<EventId> tooMany = java.util.stream.Stream.generate(EventId::random)
+        .limit(OutboxPort.MAX_CLAIMED_BY_ID + 1L).toList();
+
+    assertThatThrownBy(() -> outbox().claimAppended(null, one, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claimAppended(" ", one, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claimAppended("p", one, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> outbox().claimAppended("p", tooMany, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ids(claim())).as("nothing was claimed by the refused calls").containsExactly(event.id());
+  }
+
+  @Test
   void aRunCutByTheLimitIsContinuedOnlyAfterItsClaimedEventsAreDone() {
     Event first = append("a-1");
     Event second = append("a-1");

@@ -15,7 +15,7 @@ import java.util.Set;
  * a baseline measured in the same run, ending with a summary table.
  *
  * <pre>
- * Bench [drain] [write] [publishers] [latency] [heap] [--jdbc-url URL] [--smoke] [--events N] [--runs N]
+ * Bench [drain] [write] [publishers] [latency] [heap] [--jdbc-url URL] [--smoke] [--events N] [--runs N] [--seconds N]
  * </pre>
  *
  * With no benchmark named, all five run. Without {@code --jdbc-url} an embedded PostgreSQL is
@@ -27,7 +27,7 @@ public final class Bench {
   private static final List<String> ALL = List.of("drain", "write", "publishers", "latency", "heap");
   private static final Set<String> BENCHMARKS = Set.copyOf(ALL);
   private static final String USAGE =
-      "usage: Bench [drain] [write] [publishers] [latency] [heap] [--jdbc-url URL] [--smoke] [--events N] [--runs N]";
+      "usage: Bench [drain] [write] [publishers] [latency] [heap] [--jdbc-url URL] [--smoke] [--events N] [--runs N] [--seconds N]";
 
   private Bench() {}
 
@@ -50,6 +50,7 @@ public final class Bench {
     BenchSettings settings = BenchSettings.FULL;
     Integer events = null;
     Integer runs = null;
+    Integer seconds = null;
     String child = null;
     int childBatch = BenchSettings.FULL.batchSize();
     int childWorkers = BenchSettings.FULL.workers();
@@ -60,6 +61,7 @@ public final class Bench {
         case "--smoke" -> settings = BenchSettings.SMOKE;
         case "--events" -> events = positive(value(args, ++i, arg), arg);
         case "--runs" -> runs = positive(value(args, ++i, arg), arg);
+        case "--seconds" -> seconds = positive(value(args, ++i, arg), arg);
         case "heap-child", "publisher-child", "latency-child" -> child = arg;
         case "--batch-size" -> childBatch = positive(value(args, ++i, arg), arg);
         case "--workers" -> childWorkers = positive(value(args, ++i, arg), arg);
@@ -76,9 +78,9 @@ public final class Bench {
         }
       }
     }
-    if (events != null || runs != null) {
+    if (events != null || runs != null || seconds != null) {
       settings = new BenchSettings(events == null ? settings.events() : events, runs == null ? settings.runs() : runs,
-          settings.writers(), settings.users(), settings.rate(), settings.seconds(),
+          settings.writers(), settings.users(), settings.rate(), seconds == null ? settings.seconds() : seconds,
           events == null ? settings.heapEvents() : events, settings.batchSize(), settings.workers());
     }
     Quiet.libraries();

@@ -36,6 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LatencyBench {
   private static final String READY = "READY";
+  /** Writes before the measured ones, so both JVMs have compiled their hot paths and filled their pools. */
+  static final int WARM_UP_SECONDS = 5;
 
   /** Latencies and writer lateness, in microseconds. */
   record Result(String placement, long p50Micros, long p99Micros, long maxMicros, int events,
@@ -60,7 +62,7 @@ final class LatencyBench {
    * the baseline of their lateness), then with the publisher in their JVM, then out of band.
    */
   List<Result> run() throws Exception {
-    return List.of(write("none", new ConcurrentHashMap<>(), new AtomicInteger(settings.rate() * settings.seconds())),
+    return List.of(write("none", new ConcurrentHashMap<>(), new AtomicInteger(Integer.MAX_VALUE)),
         inJvm(), outOfBand());
   }
 
@@ -128,11 +130,13 @@ final class LatencyBench {
     Tenant tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand("latency-" + System.nanoTime() % 1_000_000, "Latency bench"));
     CreateUser createUser = new CreateUser(store.transactions(), new PostgresUsers(), clock);
-    int total = settings.rate() * settings.seconds();
+    int warmUp = settings.rate() * Math.min(WARM_UP_SECONDS, settings.seconds());
+    int measured = settings.rate() * settings.seconds();
+    int total = warmUp + measured;
     Map<String, Long> committed = new ConcurrentHashMap<>();
-    long[] lateness = new long[total];
-    out.printf("latency %s: %,d users/s for %d s (%,d events), commit to handler start%n",
-        placement, settings.rate(), settings.seconds(), total);
+    long[] lateness = new long[measured];
+    out.printf("latency %s: %,d users/s for %d s (%,d events) after a warm-up of %,d, commit to handler start%n",
+        placement, settings.rate(), settings.seconds(), measured, warmUp);
     ExecutorService writers = Executors.newFixedThreadPool(8);
     try {
       long intervalNanos = 1_000_000_000L / settings.rate();
@@ -145,12 +149,21 @@ final class LatencyBench {
         }
         int n = i;
         writers.execute(() -> {
-          lateness[n] = Math.max(0, System.nanoTime() - due) / 1_000;
+          long late = Math.max(0, System.nanoTime() - due) / 1_000;
           User user = createUser.handle(CreateUserCommand.of(tenant.id(), "lat" + n + "@example.com", "User " + n));
-          committed.put(user.id().toString(), epochMicros());
+          long at = epochMicros();
+          if (n >= warmUp) {
+            lateness[n - warmUp] = late;
+            committed.put(user.id().toString(), at);
+          }
         });
       }
-      new Progress(out, "handled " + placement, total).await(handled::get, 60_000);
+      if (placement.equals("none")) {
+        writers.shutdown();
+        writers.awaitTermination(60, TimeUnit.SECONDS);
+      } else {
+        new Progress(out, "handled " + placement, total).await(handled::get, 60_000);
+      }
     } finally {
       writers.shutdown();
       writers.awaitTermination(10, TimeUnit.SECONDS);

@@ -494,6 +494,30 @@ class OutboxIT {
     return claimed.stream().filter(c -> c.event().id().equals(event.id())).findFirst().orElseThrow();
   }
 
+  @Test
+  void acknowledgementsArePlannedAtEachExecutionWhileClaimsByIdKeepTheirPreparedPlan() throws Exception {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(1); // the publisher's statements and the check below share one session
+    try (com.zaxxer.hikari.HikariDataSource one = new com.zaxxer.hikari.HikariDataSource(config);
+        PostgresStore onOne = PostgresStore.builder().dataSource(one).migrate(false).build()) {
+      for (int i = 0; i < 10; i++) { // more than the driver's prepare threshold (5)
+        Event event = append("agg-" + i, "User.created");
+        List<ClaimedEvent> claimed = onOne.outbox().claimAppended("p", List.of(event.id()), LEASE);
+        assertThat(onOne.outbox().markPublished(claimed)).containsExactly(event.id());
+      }
+      List<String> prepared;
+      try (java.sql.Connection session = one.getConnection()) {
+        prepared = Jdbi.create(() -> session).withHandle(h -> h.select("select statement from pg_prepared_statements")
+            .mapTo(String.class).list());
+      }
+      assertThat(prepared).as("the claim by id, prepared on the server after a few executions")
+          .anyMatch(statement -> statement.contains("cross join lateral"));
+      assertThat(prepared).as("the acknowledgement: planned against the table as it is at each execution")
+          .noneMatch(statement -> statement.contains("'PUBLISHED'"));
+    }
+  }
+
   private Event append(String aggregateId, String name) {
     return append(tenant, aggregateId, name);
   }

@@ -201,104 +201,6 @@ interface EventDao {
       @Bind("window") int window,
       @Bind("unflushed") boolean unflushed);
 
-  /**
-   * Claims the given events that are due, as runs from the oldest unfinished event of their
-   * aggregates (see {@link #claimRows}): an event is taken when no unfinished event of its
-   * aggregate before it is left out (not given, not due, or held back by a failed one), and every
-   * given one before it was locked by this statement too. It finds them by primary key and probes
-   * each aggregate's unfinished events once: a fraction of a fair claim's cost, for the events a
-   * commit in this process just appended. {@code unflushed} as in {@link #claimRows}.
-   */
-  @SqlQuery(
-      """
-      with given as materialized (
-        select e.row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position
-        from unnest(:ids) as given_id(id)
-        cross join lateral ( -- by primary key, one id at a time, whatever the backlog
-          select e.ctid as row_id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.position from <schema>.events e
-          where e.id = given_id.id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-        ) e
-        where not exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id)
-      ),
-      heads as materialized (
-        select g.* from given g
-        where not exists (
-          select 1 from <schema>.events b
-          where b.tenant_id = g.tenant_id and b.aggregate_type = g.aggregate_type and b.aggregate_id = g.aggregate_id
-            and b.published_at is null and b.position < g.position and (b.failed_at is null or :failedHolds)
-            and b.ctid <> all (array(select row_id from given))
-          offset 0) -- probed per event through the aggregate's unfinished events
-      ),
-      locked as materialized (
-        select e.ctid as row_id from <schema>.events e
-        where e.ctid = any (array(select row_id from heads))
-          and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-        for update of e skip locked
-      ),
-      cut as (
-        select tenant_id, aggregate_type, aggregate_id, min(position) as at_position
-        from heads where row_id not in (select row_id from locked)
-        group by tenant_id, aggregate_type, aggregate_id
-      ),
-      kept as (
-        select h.row_id
-        from heads h
-        join locked l on l.row_id = h.row_id
-        left join cut c using (tenant_id, aggregate_type, aggregate_id)
-        where c.at_position is null or h.position < c.at_position
-      ),
-      unflushed as materialized (
-        select pg_catalog.set_config('synchronous_commit',
-          case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set)
-      update <schema>.events e
-      set status = 'IN_FLIGHT',
-          attempts = e.attempts + 1,
-          lease_owner = :owner,
-          lease_token = gen_random_uuid(),
-          lease_until = now() + :leaseMillis * interval '1 millisecond',
-          next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-      where e.ctid = any (array(select row_id from kept)) and exists (select 1 from unflushed)
-      returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
-                e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
-      """)
-  @UseRowMapper(ClaimedEventMapper.class)
-  List<io.messagedriven.application.port.ClaimedEvent> claimGiven(
-      @Bind("owner") String owner,
-      @Bind("ids") UUID[] ids,
-      @Bind("leaseMillis") long leaseMillis,
-      @Bind("failedHolds") boolean failedHoldsAggregate,
-      @Bind("unflushed") boolean unflushed);
-
-  /**
-   * Marks events published and counts them in {@code published_minutes}, per tenant, in tenant
-   * order (so two acknowledgements never wait on each other's rows in opposite orders). Commits
-   * without waiting for the WAL flush, like the claim: an acknowledgement a server crash loses
-   * leaves its events to be published again (at least once).
-   */
-  @SqlQuery(
-      """
-      with unflushed as materialized (
-        select pg_catalog.set_config('synchronous_commit',
-          case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set),
-      acked as (
-        update <schema>.events e
-        set status = 'PUBLISHED', published_at = now(), next_attempt_at = now(),
-            lease_owner = null, lease_token = null, lease_until = null,
-            last_error_class = null, last_error_message = null, last_error_stack = null, last_error_cause = null
-        from unnest(:ids, :tokens) as acked(id, token)
-        where e.id = acked.id and e.lease_token = acked.token and e.status = 'IN_FLIGHT'
-          and exists (select 1 from unflushed)
-        returning e.id, e.tenant_id
-      ),
-      counted as (
-        insert into <schema>.published_minutes as m (minute, tenant_id, published)
-        select date_trunc('minute', now()), tenant_id, count(*) from acked group by tenant_id order by tenant_id
-        on conflict (minute, tenant_id) do update set published = m.published + excluded.published
-      )
-      select id from acked
-      """)
-  List<UUID> markPublished(@Bind("ids") UUID[] ids, @Bind("tokens") UUID[] tokens, @Bind("unflushed") boolean unflushed);
-
   @SqlUpdate(
       """
       update <schema>.events
@@ -335,6 +237,7 @@ interface EventDao {
       @Bind("message") String message,
       @Bind("stackTrace") String stackTrace);
 
+  @PlannedEachTime // joins ids to the table, as PublishingStatements' acknowledgement
   @SqlUpdate(
       """
       update <schema>.events e

@@ -19,13 +19,20 @@ import java.util.Collection;
  */
 final class EventWriter {
   private final String insert;
+  private final String schema;
   private final String table;
 
   EventWriter(String schema) {
+    this.schema = schema;
     this.table = schema + ".events";
     this.insert = "insert into " + schema + ".events "
         + "(id, tenant_id, aggregate_type, aggregate_id, name, payload, headers, occurred_at) "
         + "values (?, ?, ?, ?, ?, cast(? as json), cast(? as json), ?)";
+  }
+
+  /** The outbox's schema, as SQL names it. */
+  String schema() {
+    return schema;
   }
 
   /** The outbox table's name, qualified by its schema, as SQL names it. */

@@ -7,6 +7,8 @@ import io.messagedriven.application.port.OutboxPort;
 import io.messagedriven.application.port.PublisherHeartbeat;
 import io.messagedriven.domain.Event;
 import io.messagedriven.domain.EventId;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,19 +52,25 @@ public final class JdbiOutbox implements OutboxPort {
 
   private final boolean sessionsTuned;
   private final EventWriter writer;
+  /** Where the plain JDBC statements get a connection: null for an outbox bound to a handle. */
+  private final DataSource dataSource;
+  private final PublishingStatements statements;
   private boolean appended;
   /** What it appended, in write order, while no more than a claim by id takes; then empty. */
   private final List<EventId> appendedIds = new ArrayList<>();
 
   private JdbiOutbox(
       Function<Function<EventDao, Object>, Object> calls, Function<Function<EventDao, Object>, Object> transactionalCalls,
-      boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned, EventWriter writer) {
+      boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned, EventWriter writer, DataSource dataSource,
+      PublishingStatements statements) {
     this.calls = calls;
     this.transactionalCalls = transactionalCalls;
     this.failedHoldsAggregate = failedHoldsAggregate;
     this.handle = handle;
     this.sessionsTuned = sessionsTuned;
     this.writer = writer;
+    this.dataSource = dataSource;
+    this.statements = statements;
   }
 
   /**
@@ -71,16 +80,17 @@ public final class JdbiOutbox implements OutboxPort {
    *     JdbiStore#PUBLISHER_SESSION_SETTINGS} (a pool the store owns); if not, each claim turns JIT off
    *     for its own transaction, at the cost of two more round trips
    */
-  static JdbiOutbox standalone(Jdbi jdbi, boolean failedHoldsAggregate, boolean sessionsTuned, EventWriter writer) {
+  static JdbiOutbox standalone(Jdbi jdbi, DataSource dataSource, boolean failedHoldsAggregate, boolean sessionsTuned,
+      EventWriter writer, PublishingStatements statements) {
     return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply),
         work -> jdbi.inTransaction(h -> work.apply(h.attach(EventDao.class))),
-        failedHoldsAggregate, null, sessionsTuned, writer);
+        failedHoldsAggregate, null, sessionsTuned, writer, dataSource, statements);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
-  static JdbiOutbox inTransaction(Handle handle, EventWriter writer) {
+  static JdbiOutbox inTransaction(Handle handle, EventWriter writer, PublishingStatements statements) {
     Function<Function<EventDao, Object>, Object> inHandle = work -> work.apply(handle.attach(EventDao.class));
-    return new JdbiOutbox(inHandle, inHandle, false, handle, false, writer);
+    return new JdbiOutbox(inHandle, inHandle, false, handle, false, writer, null, statements);
   }
 
   /** Whether this outbox appended events (in its transaction, for one bound to a handle). */
@@ -98,6 +108,39 @@ public final class JdbiOutbox implements OutboxPort {
 
   private <R> R call(Function<EventDao, R> work) {
     return call(calls, work);
+  }
+
+  /** Work in plain JDBC (see {@link PublishingStatements}). */
+  private interface SqlWork<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on the handle's connection, in its transaction; standalone, on a connection
+   * of its own in a transaction of its own (committed here if the data source hands out
+   * connections that do not commit each statement).
+   */
+  private <R> R plain(String doing, SqlWork<R> work) {
+    try {
+      if (handle != null) {
+        return work.run(handle.getConnection());
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        if (connection.getAutoCommit()) {
+          return work.run(connection);
+        }
+        try {
+          R result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      throw StoreFailures.translate(doing, e);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -177,7 +220,8 @@ public final class JdbiOutbox implements OutboxPort {
     }
     UUID[] ids = appended.stream().map(EventId::value).toArray(UUID[]::new);
     List<ClaimedEvent> claimed = new ArrayList<>(
-        call(dao -> dao.claimGiven(owner, ids, lease.toMillis(), failedHoldsAggregate, handle == null)));
+        plain("cannot claim " + ids.length + " events by id", connection -> statements.claimGiven(connection, owner, ids,
+            lease.toMillis(), failedHoldsAggregate, handle == null)));
     claimed.sort(IN_WRITE_ORDER);
     return claimed;
   }
@@ -187,7 +231,8 @@ public final class JdbiOutbox implements OutboxPort {
     if (events.isEmpty()) {
       return Set.of();
     }
-    List<UUID> acked = call(dao -> dao.markPublished(ids(events), tokens(events), handle == null));
+    List<UUID> acked = plain("cannot mark " + events.size() + " events published",
+        connection -> statements.markPublished(connection, ids(events), tokens(events), handle == null));
     Set<EventId> ids = new HashSet<>(acked.size() * 2);
     for (UUID id : acked) {
       ids.add(new EventId(id));

@@ -80,7 +80,8 @@ public final class JdbiStore implements AutoCloseable {
       this.callerHandles = new CallerHandles(schema);
       this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits, new SessionReset(null), access.role());
       Jdbi publisherJdbi = owned ? configured(Jdbi.create(publishers), schema) : jdbi;
-      this.outbox = JdbiOutbox.standalone(publisherJdbi, settings.failedEventsHoldAggregate(), owned, writer);
+      this.outbox = JdbiOutbox.standalone(publisherJdbi, owned ? publishers : tenantSource,
+          settings.failedEventsHoldAggregate(), owned, writer, PublishingStatements.of(schema));
       this.operations = new JdbiOperations(publisherJdbi);
     } catch (RuntimeException e) {
       close(tenants);

@@ -151,8 +151,8 @@ public final class Bench {
           met &= ok;
           rows.add(row("latency, publisher " + r.placement() + " (commit to handler, " + settings.rate() + "/s)",
               String.format("p50 %.2f ms, p99 %.2f ms, max %.1f ms", r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.maxMicros() / 1e3),
-              String.format("%,d events; writers late p99 %.2f ms, max %.1f ms", r.events(),
-                  r.writerLateP99Micros() / 1e3, r.writerLateMaxMicros() / 1e3),
+              String.format("%,d events (%,d handled again); writers late p99 %.2f ms, max %.1f ms", r.events(),
+                  r.handledAgain(), r.writerLateP99Micros() / 1e3, r.writerLateMaxMicros() / 1e3),
               "-", inJvm ? "p50 <= 1, p99 <= 5, max <= 50 ms" : "p50 <= 5, p99 <= 20 ms", ok));
         }
       }

@@ -41,7 +41,7 @@ final class LatencyBench {
 
   /** Latencies and writer lateness, in microseconds. */
   record Result(String placement, long p50Micros, long p99Micros, long maxMicros, int events,
-      long writerLateP99Micros, long writerLateMaxMicros) {}
+      long writerLateP99Micros, long writerLateMaxMicros, int handledAgain) {}
 
   private final PostgresStore store;
   private final BenchDatabase db;
@@ -62,8 +62,12 @@ final class LatencyBench {
    * the baseline of their lateness), then with the publisher in their JVM, then out of band.
    */
   List<Result> run() throws Exception {
-    return List.of(write("none", new ConcurrentHashMap<>(), new AtomicInteger(Integer.MAX_VALUE)),
-        inJvm(), outOfBand());
+    db.clear();
+    Result alone = write("none", new ConcurrentHashMap<>(), new AtomicInteger(Integer.MAX_VALUE));
+    db.clear(); // before each publisher starts, so it never sees the events of the run before
+    Result inJvm = inJvm();
+    db.clear();
+    return List.of(alone, inJvm, outOfBand());
   }
 
   private Result inJvm() throws Exception {
@@ -125,7 +129,6 @@ final class LatencyBench {
 
   /** Writes at the steady rate; {@code started} fills with handler start times by user id. */
   private Result write(String placement, Map<String, Long> started, AtomicInteger handled) throws Exception {
-    db.clear();
     Clock clock = Clock.systemUTC();
     Tenant tenant = new CreateTenant(store.transactions(), clock)
         .handle(new CreateTenantCommand("latency-" + System.nanoTime() % 1_000_000, "Latency bench"));
@@ -147,6 +150,9 @@ final class LatencyBench {
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
+        if (i > 0 && i % settings.rate() == 0) {
+          out.printf("  %s: %d s, %,d written, %,d handled%n", placement, i / settings.rate(), i, handled.get());
+        }
         int n = i;
         writers.execute(() -> {
           long late = Math.max(0, System.nanoTime() - due) / 1_000;
@@ -162,7 +168,7 @@ final class LatencyBench {
         writers.shutdown();
         writers.awaitTermination(60, TimeUnit.SECONDS);
       } else {
-        new Progress(out, "handled " + placement, total).await(handled::get, 60_000);
+        new Progress(out, "handled " + placement, total).await(started::size, 60_000);
       }
     } finally {
       writers.shutdown();
@@ -177,7 +183,8 @@ final class LatencyBench {
     }
     return new Result(placement, micros.length == 0 ? 0 : Stats.percentile(micros, 50),
         micros.length == 0 ? 0 : Stats.percentile(micros, 99), micros.length == 0 ? 0 : Stats.percentile(micros, 100),
-        micros.length, Stats.percentile(lateness, 99), Stats.percentile(lateness, 100));
+        micros.length, Stats.percentile(lateness, 99), Stats.percentile(lateness, 100),
+        placement.equals("none") ? 0 : Math.max(0, handled.get() - started.size()));
   }
 
   /** Microseconds since the epoch: a clock the writers' JVM and a publisher process share. */

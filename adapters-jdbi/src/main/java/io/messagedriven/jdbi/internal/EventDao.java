@@ -159,10 +159,12 @@ interface EventDao {
         limit :limit
       ),
       locked as materialized (
-        select e.ctid as row_id from <schema>.events e
-        where e.ctid = any (array(select row_id from picked))
-          and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-        for update of e skip locked
+        select l.row_id from picked p
+        cross join lateral ( -- by row address, one at a time, whatever the statistics
+          select e.ctid as row_id from <schema>.events e
+          where e.ctid = p.row_id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+          for update of e skip locked
+        ) l
       ),
       cut as (
         select tenant_id, aggregate_type, aggregate_id, min(position) as at_position
@@ -186,7 +188,8 @@ interface EventDao {
           lease_token = gen_random_uuid(),
           lease_until = now() + :leaseMillis * interval '1 millisecond',
           next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-      where e.ctid = any (array(select row_id from kept)) and exists (select 1 from unflushed)
+      from kept k
+      where e.ctid = k.row_id and exists (select 1 from unflushed)
       returning e.id, e.tenant_id, e.aggregate_type, e.aggregate_id, e.name, e.payload::text as payload,
                 e.headers::text as headers, e.occurred_at, e.attempts, e.lease_token, e.position, e.delivered_to
       """)

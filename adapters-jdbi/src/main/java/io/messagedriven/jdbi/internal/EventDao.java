@@ -159,7 +159,7 @@ interface EventDao {
         limit :limit
       ),
       locked as materialized (
-        select l.row_id from picked p
+        select p.* from picked p -- the picked rows it locked, with what kept needs of them
         cross join lateral ( -- by row address, one at a time, whatever the statistics
           select e.ctid as row_id from <schema>.events e
           where e.ctid = p.row_id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
@@ -175,11 +175,10 @@ interface EventDao {
         select pg_catalog.set_config('synchronous_commit',
           case when :unflushed then 'off' else pg_catalog.current_setting('synchronous_commit') end, true) as set),
       kept as (
-        select p.row_id
-        from picked p
-        join locked l on l.row_id = p.row_id
+        select l.row_id
+        from locked l
         left join cut c using (tenant_id, aggregate_type, aggregate_id)
-        where c.at_position is null or p.position < c.at_position
+        where c.at_position is null or l.position < c.at_position
       )
       update <schema>.events e
       set status = 'IN_FLIGHT',

@@ -58,7 +58,7 @@ final class PublishingStatements {
           offset 0) -- probed per event through the aggregate's unfinished events
       ),
       locked as materialized (
-        select l.row_id from heads h
+        select h.* from heads h -- the heads it locked, with what kept needs of them
         cross join lateral ( -- by row address, one at a time
           select e.ctid as row_id from <schema>.events e
           where e.ctid = h.row_id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
@@ -71,11 +71,10 @@ final class PublishingStatements {
         group by tenant_id, aggregate_type, aggregate_id
       ),
       kept as (
-        select h.row_id
-        from heads h
-        join locked l on l.row_id = h.row_id
+        select l.row_id
+        from locked l
         left join cut c using (tenant_id, aggregate_type, aggregate_id)
-        where c.at_position is null or h.position < c.at_position
+        where c.at_position is null or l.position < c.at_position
       ),
       unflushed as materialized (
         select pg_catalog.set_config('synchronous_commit',

@@ -159,16 +159,16 @@ interface EventDao {
         limit :limit
       ),
       locked as materialized (
-        select p.* from picked p -- the picked rows it locked, with what kept needs of them
-        cross join lateral ( -- by row address, one at a time, whatever the statistics
-          select e.ctid as row_id from <schema>.events e
+        select p.*, l.locked_at from picked p -- with what kept needs of them
+        cross join lateral ( -- by row address, one at a time
+          select e.ctid as locked_at from <schema>.events e
           where e.ctid = p.row_id and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
           for update of e skip locked
         ) l
       ),
       cut as (
         select tenant_id, aggregate_type, aggregate_id, min(position) as at_position
-        from picked where row_id not in (select row_id from locked)
+        from picked where row_id not in (select row_id from locked where locked_at = row_id)
         group by tenant_id, aggregate_type, aggregate_id
       ),
       unflushed as materialized (
@@ -178,7 +178,8 @@ interface EventDao {
         select l.row_id
         from locked l
         left join cut c using (tenant_id, aggregate_type, aggregate_id)
-        where c.at_position is null or l.position < c.at_position
+        where l.locked_at = l.row_id -- a row changed since the snapshot was locked at another address: cut there
+          and (c.at_position is null or l.position < c.at_position)
       )
       update <schema>.events e
       set status = 'IN_FLIGHT',

@@ -134,7 +134,11 @@ public final class JdbiOutbox implements OutboxPort {
           connection.commit();
           return result;
         } catch (SQLException | RuntimeException e) {
-          connection.rollback();
+          try {
+            connection.rollback();
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
           throw e;
         }
       }

@@ -3,16 +3,21 @@ package io.messagedriven.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.messagedriven.application.port.ClaimedEvent;
 import io.messagedriven.application.port.StoreException;
 import io.messagedriven.application.tenant.CreateTenant;
 import io.messagedriven.application.tenant.CreateTenantCommand;
 import io.messagedriven.domain.Event;
+import io.messagedriven.domain.EventId;
 import io.messagedriven.domain.TenantId;
 import io.messagedriven.jdbi.testing.TestDatabase;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +114,14 @@ class StoreFailuresIT {
         .isExactlyInstanceOf(StoreException.class)
         .hasMessageContaining("the store is closed");
     assertThatThrownBy(() -> store.outbox().claim("p", 10, Duration.ofMinutes(1)))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasMessageContaining("the store is closed");
+    assertThatThrownBy(() -> store.outbox().claimAppended("p", List.of(EventId.random()), Duration.ofMinutes(1)))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasMessageContaining("the store is closed");
+    ClaimedEvent claimed = new ClaimedEvent(Event.raise(TenantId.random(), "User", "u-1", "User.created", "{}",
+        Instant.now()).withSequence(1), 1, UUID.randomUUID(), Set.of());
+    assertThatThrownBy(() -> store.outbox().markPublished(List.of(claimed)))
         .isExactlyInstanceOf(StoreException.class)
         .hasMessageContaining("the store is closed");
   }

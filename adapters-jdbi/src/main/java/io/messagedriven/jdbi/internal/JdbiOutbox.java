@@ -61,8 +61,7 @@ public final class JdbiOutbox implements OutboxPort {
 
   private JdbiOutbox(
       Function<Function<EventDao, Object>, Object> calls, Function<Function<EventDao, Object>, Object> transactionalCalls,
-      boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned, EventWriter writer, DataSource dataSource,
-      PublishingStatements statements) {
+      boolean failedHoldsAggregate, Handle handle, boolean sessionsTuned, EventWriter writer, DataSource dataSource) {
     this.calls = calls;
     this.transactionalCalls = transactionalCalls;
     this.failedHoldsAggregate = failedHoldsAggregate;
@@ -70,7 +69,7 @@ public final class JdbiOutbox implements OutboxPort {
     this.sessionsTuned = sessionsTuned;
     this.writer = writer;
     this.dataSource = dataSource;
-    this.statements = statements;
+    this.statements = PublishingStatements.of(writer.schema());
   }
 
   /**
@@ -81,16 +80,16 @@ public final class JdbiOutbox implements OutboxPort {
    *     for its own transaction, at the cost of two more round trips
    */
   static JdbiOutbox standalone(Jdbi jdbi, DataSource dataSource, boolean failedHoldsAggregate, boolean sessionsTuned,
-      EventWriter writer, PublishingStatements statements) {
+      EventWriter writer) {
     return new JdbiOutbox(work -> jdbi.withExtension(EventDao.class, work::apply),
         work -> jdbi.inTransaction(h -> work.apply(h.attach(EventDao.class))),
-        failedHoldsAggregate, null, sessionsTuned, writer, dataSource, statements);
+        failedHoldsAggregate, null, sessionsTuned, writer, dataSource);
   }
 
   /** An outbox working in the transaction of {@code handle}. */
-  static JdbiOutbox inTransaction(Handle handle, EventWriter writer, PublishingStatements statements) {
+  static JdbiOutbox inTransaction(Handle handle, EventWriter writer) {
     Function<Function<EventDao, Object>, Object> inHandle = work -> work.apply(handle.attach(EventDao.class));
-    return new JdbiOutbox(inHandle, inHandle, false, handle, false, writer, null, statements);
+    return new JdbiOutbox(inHandle, inHandle, false, handle, false, writer, null);
   }
 
   /** Whether this outbox appended events (in its transaction, for one bound to a handle). */

@@ -81,7 +81,7 @@ public final class JdbiStore implements AutoCloseable {
       this.transactions = new JdbiTransactions(jdbi, scope, writer, localCommits, new SessionReset(null), access.role());
       Jdbi publisherJdbi = owned ? configured(Jdbi.create(publishers), schema) : jdbi;
       this.outbox = JdbiOutbox.standalone(publisherJdbi, owned ? publishers : tenantSource,
-          settings.failedEventsHoldAggregate(), owned, writer, PublishingStatements.of(schema));
+          settings.failedEventsHoldAggregate(), owned, writer);
       this.operations = new JdbiOperations(publisherJdbi);
     } catch (RuntimeException e) {
       close(tenants);

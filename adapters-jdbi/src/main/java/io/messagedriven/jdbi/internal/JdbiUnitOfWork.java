@@ -31,7 +31,7 @@ final class JdbiUnitOfWork implements UnitOfWork {
   @Override
   public OutboxPort outbox() {
     if (outbox == null) {
-      outbox = JdbiOutbox.inTransaction(handle, writer, PublishingStatements.of(writer.schema()));
+      outbox = JdbiOutbox.inTransaction(handle, writer);
     }
     return outbox;
   }

@@ -260,15 +260,21 @@ interface EventDao {
   int recordDelivered(@Bind("id") UUID id, @Bind("token") UUID token, @Bind("delivered") String[] delivered);
 
   /**
-   * Claims (see {@link #claimRows}) if it is this claim's turn, in a transaction of its own;
-   * returns null, claiming nothing, while another claim on the outbox runs.
+   * Claims (see {@link #claimRows}) in this claim's turn, in a transaction of its own; returns
+   * null, claiming nothing, when the turn was not free.
    *
-   * <p>Claims take turns (an advisory transaction lock, taken without waiting, before the claim's
-   * statement, so the statement's snapshot sees what the claim before it took). Publishers that
-   * claimed at the same moment used to compute the same oldest events, and all but one found them
-   * locked and came back with little or nothing: work the database did for nothing, which made
-   * two publishers slower than one. A claim of 500 events takes a few milliseconds, so turns
-   * cost a waiting publisher little; handlers and acknowledgements still run side by side.
+   * <p>Claims take turns (an advisory transaction lock, taken before the claim's statement, so the
+   * statement's snapshot sees what the claim before it took). Publishers that claimed at the same
+   * moment used to compute the same oldest events, and all but one found them locked and came back
+   * with little or nothing: work the database did for nothing, which made two publishers slower
+   * than one. A claim of 500 events takes a few milliseconds, so turns cost a waiting publisher
+   * little; handlers and acknowledgements still run side by side.
+   *
+   * <p>With a {@code turnWait} (such as {@code "200ms"}) the claim waits for its turn in the
+   * database, at most that long, and takes it the moment the claim before it commits: a waiting
+   * publisher spends no CPU and leaves no gap between claims. A wait that ends without the turn
+   * fails with {@code lock_not_available} (SQLSTATE 55P03) and aborts the transaction, so a claim
+   * in a caller's transaction passes null instead: the turn is tried once, without waiting.
    *
    * <p>With {@code jitOff}, JIT compilation is turned off first: the claim's estimated cost can
    * pass {@code jit_above_cost} (PostgreSQL's JIT is on by default), and compiling it then took
@@ -279,8 +285,8 @@ interface EventDao {
    */
   default List<io.messagedriven.application.port.ClaimedEvent> claimInTurn(
       String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window,
-      boolean unflushed, boolean jitOff, String table) {
-    if (!takeClaimTurn(table)) {
+      boolean unflushed, boolean jitOff, String table, String turnWait) {
+    if (turnWait == null ? !takeClaimTurn(table) : !awaitClaimTurn(table, turnWait)) {
       return null;
     }
     if (jitOff) {
@@ -289,10 +295,26 @@ interface EventDao {
     return claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skip, pivot, window, unflushed);
   }
 
-  /** The claims' turn: a lock of its own key, 0x6d65 and the {@code table}'s oid (see 090 for 0x6d64). */
+  /** The claims' turn, if free: a lock of its own key, 0x6d65 and the {@code table}'s oid (see 090 for 0x6d64). */
   @SqlQuery("select pg_catalog.pg_try_advisory_xact_lock(28005,"
       + " (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)")
   boolean takeClaimTurn(@Bind("table") String table);
+
+  /**
+   * The claims' turn (the lock of {@link #takeClaimTurn}), waited for at most {@code wait}: the
+   * session's {@code lock_timeout} is set to it for the wait and put back once the turn is taken.
+   * (A select list is evaluated in order, and {@code was} is read before it.)
+   */
+  @SqlQuery(
+      """
+      with was as materialized (select pg_catalog.current_setting('lock_timeout') as lock_timeout)
+      select pg_catalog.set_config('lock_timeout', :wait, true) is not null
+             and (select count(*) from pg_catalog.pg_advisory_xact_lock(28005,
+                    (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)) = 1
+             and pg_catalog.set_config('lock_timeout', was.lock_timeout, true) is not null
+      from was
+      """)
+  boolean awaitClaimTurn(@Bind("table") String table, @Bind("wait") String wait);
 
   @SqlUpdate("set local jit = off")
   void withoutJit();

@@ -40,9 +40,20 @@ public final class JdbiOutbox implements OutboxPort {
   private final Function<Function<EventDao, Object>, Object> transactionalCalls;
   /** Due events a claim looks at, shared among the busy tenants (twice the batch if larger). */
   private static final int CLAIM_WINDOW = 1_000;
-  /** How long a claim first waits for its turn while another runs; doubled each try, up to about 60 ms in all. */
+  /**
+   * How long a standalone claim waits for its turn in the database while another runs (several
+   * publishers' claims of 500 take a few milliseconds each); past it the claim returns nothing.
+   */
+  static final String TURN_WAIT = "200ms";
+  /**
+   * How long a claim in a caller's transaction first waits for its turn, tried without waiting
+   * (a lock wait that timed out would abort that transaction); doubled each try, up to about 60
+   * ms in all.
+   */
   private static final long FIRST_TURN_WAIT_NANOS = 500_000;
   private static final long MAX_TURN_WAIT_NANOS = 32_000_000;
+  /** SQLSTATE lock_not_available: a wait for a lock passed lock_timeout. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final Comparator<ClaimedEvent> IN_WRITE_ORDER =
       Comparator.comparingLong(claimed -> claimed.event().sequence().orElseThrow());
 
@@ -191,20 +202,46 @@ public final class JdbiOutbox implements OutboxPort {
     int window = Math.max(CLAIM_WINDOW, limit * 2);
     UUID pivot = UUID.randomUUID();
     long leaseMillis = lease.toMillis();
+    if (handle == null) {
+      try {
+        List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimInTurn(
+            owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, true, !sessionsTuned,
+            writer.table(), TURN_WAIT));
+        return inWriteOrder(inTurn);
+      } catch (RuntimeException e) {
+        if (lockNotAvailable(e)) {
+          return List.of(); // claims kept others busy; the publisher comes back soon
+        }
+        throw e;
+      }
+    }
     for (long waitNanos = FIRST_TURN_WAIT_NANOS; ; waitNanos *= 2) {
       List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimInTurn(
-          owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, handle == null, !sessionsTuned,
-          writer.table()));
+          owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, false, !sessionsTuned,
+          writer.table(), null));
       if (inTurn != null) {
-        List<ClaimedEvent> claimed = new ArrayList<>(inTurn);
-        claimed.sort(IN_WRITE_ORDER);
-        return claimed;
+        return inWriteOrder(inTurn);
       }
       if (waitNanos > MAX_TURN_WAIT_NANOS) {
         return List.of(); // claims kept others busy; the publisher comes back soon
       }
       LockSupport.parkNanos(waitNanos);
     }
+  }
+
+  private static List<ClaimedEvent> inWriteOrder(List<ClaimedEvent> inTurn) {
+    List<ClaimedEvent> claimed = new ArrayList<>(inTurn);
+    claimed.sort(IN_WRITE_ORDER);
+    return claimed;
+  }
+
+  private static boolean lockNotAvailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -409,6 +412,56 @@ class OutboxIT {
 
       sql.useHandle(h -> h.execute(insert, tenant.id().value(), "alone"));
       assertThat(signals.tryAcquire(5, TimeUnit.SECONDS)).as("an append alone notifies").isTrue();
+    }
+  }
+
+  /** The claims' turn (EventDao.takeClaimTurn), held here as a claim in progress holds it. */
+  private static final String CLAIM_TURN =
+      "select pg_advisory_xact_lock(28005, ('message_driven.events'::regclass::oid::bigint - 2147483648)::int)";
+
+  @Test
+  void aClaimWaitsInTheDatabaseForItsTurnAndTakesItWhenTheClaimBeforeCommits() throws Exception {
+    Event event = append("agg", "User.created");
+    ExecutorService claimer = Executors.newSingleThreadExecutor();
+    try (Handle before = sql.open()) {
+      before.begin();
+      before.execute(CLAIM_TURN);
+      Future<List<ClaimedEvent>> claim = claimer.submit(() -> outbox.claim("p", 10, LEASE));
+      awaitBackendWaitingOnAdvisoryLock();
+      assertThat(claim.isDone()).as("no claim while another holds the turn").isFalse();
+      before.commit();
+
+      assertThat(claim.get(5, TimeUnit.SECONDS)).as("claimed as soon as the turn is free")
+          .extracting(c -> c.event().id()).containsExactly(event.id());
+    } finally {
+      claimer.shutdownNow();
+    }
+  }
+
+  @Test
+  void aClaimWhoseTurnDoesNotComeReturnsNothingAndLeavesTheEventsAsTheyWere() {
+    Event event = append("agg", "User.created");
+    try (Handle before = sql.open()) {
+      before.begin();
+      before.execute(CLAIM_TURN);
+
+      long started = System.nanoTime();
+      assertThat(outbox.claim("p", 10, LEASE)).as("the turn never came").isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited, but not for long")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(150)).isLessThan(Duration.ofSeconds(5));
+      assertThat(row(event)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+      before.rollback();
+    }
+    assertThat(outbox.claim("p", 10, LEASE)).extracting(c -> c.event().id()).containsExactly(event.id());
+  }
+
+  private void awaitBackendWaitingOnAdvisoryLock() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (sql.withHandle(h -> h.createQuery(
+        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'")
+        .mapTo(Long.class).one()) == 0) {
+      assertThat(System.nanoTime()).as("a claim waits on the turn").isLessThan(deadline);
+      Thread.sleep(5);
     }
   }
 

@@ -31,8 +31,11 @@ interface EventDao {
    * candidate too, so what blocks an aggregate is among the tenant's unfinished events before
    * its last candidate that are not due ({@code waiting}: one range scan per tenant), the skipped
    * candidates, and, with {@code failedHolds}, a failed event of the aggregate (one probe per
-   * aggregate of the unpublished events only). The order check never
-   * reads published history. After locking ({@code locked}), an event is kept only if every
+   * aggregate of the unpublished events only). The order check never reads published history.
+   * The candidates start at the tenant's first due event, which the tenant scan found, so the
+   * index entries before it (in flight, backing off, or acknowledged and not yet vacuumed:
+   * thousands behind several publishers or a long drain) are walked twice per claim, not three
+   * times. After locking ({@code locked}), an event is kept only if every
    * candidate of its aggregate before it was locked too, so a run that another publisher locked
    * part of meanwhile is cut where its lock begins. An aggregate whose due events fill a
    * tenant's whole part of the window while its run is in flight holds back the tenant's other
@@ -46,50 +49,52 @@ interface EventDao {
    */
   @SqlQuery(
       """
-      with recursive up(tenant_id, paused, n) as (
-        (select first.tenant_id, first.paused, (not first.paused)::int
-         from (select e.tenant_id,
+      with recursive up(tenant_id, first_due, paused, n) as (
+        (select first.tenant_id, first.position, first.paused, (not first.paused)::int
+         from (select e.tenant_id, e.position,
                       exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id) as paused
                from <schema>.events e
                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
                  and e.tenant_id >= :pivot
-               order by e.tenant_id limit 1) first)
+               order by e.tenant_id, e.position limit 1) first)
         union all
-        select next.tenant_id, next.paused, up.n + (not coalesce(next.paused, true))::int
+        select next.tenant_id, next.first_due, next.paused, up.n + (not coalesce(next.paused, true))::int
         from up cross join lateral (
-          select found.tenant_id,
+          select found.tenant_id, found.first_due,
                  exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id) as paused
-          from (select (select e.tenant_id from <schema>.events e
-                        where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-                          and e.tenant_id > up.tenant_id
-                        order by e.tenant_id limit 1) as tenant_id) found) next
+          from (select 1) one left join lateral (
+            select e.tenant_id, e.position as first_due from <schema>.events e
+            where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+              and e.tenant_id > up.tenant_id
+            order by e.tenant_id, e.position limit 1) found on true) next
         where up.tenant_id is not null and up.n < :limit
       ),
-      down(tenant_id, paused, n) as (
-        (select first.tenant_id, first.paused, (not first.paused)::int
-         from (select e.tenant_id,
+      down(tenant_id, first_due, paused, n) as (
+        (select first.tenant_id, first.position, first.paused, (not first.paused)::int
+         from (select e.tenant_id, e.position,
                       exists (select 1 from <schema>.paused_tenants p where p.tenant_id = e.tenant_id) as paused
                from <schema>.events e
                where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
                  and e.tenant_id < :pivot
-               order by e.tenant_id limit 1) first)
+               order by e.tenant_id, e.position limit 1) first)
         union all
-        select next.tenant_id, next.paused, down.n + (not coalesce(next.paused, true))::int
+        select next.tenant_id, next.first_due, next.paused, down.n + (not coalesce(next.paused, true))::int
         from down cross join lateral (
-          select found.tenant_id,
+          select found.tenant_id, found.first_due,
                  exists (select 1 from <schema>.paused_tenants p where p.tenant_id = found.tenant_id) as paused
-          from (select (select e.tenant_id from <schema>.events e
-                        where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
-                          and e.tenant_id > down.tenant_id and e.tenant_id < :pivot
-                        order by e.tenant_id limit 1) as tenant_id) found) next
+          from (select 1) one left join lateral (
+            select e.tenant_id, e.position as first_due from <schema>.events e
+            where e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
+              and e.tenant_id > down.tenant_id and e.tenant_id < :pivot
+            order by e.tenant_id, e.position limit 1) found on true) next
         where down.tenant_id is not null
           and down.n < :limit - (select count(*) from up where up.tenant_id is not null and not up.paused)
       ),
       busy_tenants as materialized (
-        select found.tenant_id from (
-          select tenant_id, n from up where tenant_id is not null and not paused
+        select found.tenant_id, found.first_due from (
+          select tenant_id, first_due, n from up where tenant_id is not null and not paused
           union all
-          select tenant_id, n + :limit from down where tenant_id is not null and not paused
+          select tenant_id, first_due, n + :limit from down where tenant_id is not null and not paused
         ) found
         order by found.n
         limit :limit
@@ -108,7 +113,11 @@ interface EventDao {
           from <schema>.events e
           -- The tenant as a range, not an equality: with an equality the planner takes the order
           -- below for the position alone and may walk events_position through published history.
+          -- Started at the tenant's first due event, which the tenant scan found: the index's
+          -- entries before it (in flight, backing off, acknowledged but not yet vacuumed) are
+          -- not walked again here.
           where e.tenant_id >= busy_tenants.tenant_id and e.tenant_id <= busy_tenants.tenant_id
+            and e.position >= busy_tenants.first_due
             and e.published_at is null and e.failed_at is null and e.next_attempt_at <= now()
           order by e.tenant_id, e.position
           limit greatest(share.per_tenant * 2, share.window_per_tenant)

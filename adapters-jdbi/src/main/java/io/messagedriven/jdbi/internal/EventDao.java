@@ -276,14 +276,12 @@ interface EventDao {
    * statement's snapshot sees what the claim before it took). Publishers that claimed at the same
    * moment used to compute the same oldest events, and all but one found them locked and came back
    * with little or nothing: work the database did for nothing, which made two publishers slower
-   * than one. A claim of 500 events takes a few milliseconds, so turns cost a waiting publisher
-   * little; handlers and acknowledgements still run side by side.
+   * than one. Handlers and acknowledgements still run side by side.
    *
-   * <p>With a {@code turnWait} (such as {@code "200ms"}) the claim waits for its turn in the
+   * <p>With a {@code turnWait} (such as {@code "500ms"}) the claim waits for its turn in the
    * database, at most that long, and takes it the moment the claim before it commits: a waiting
-   * publisher spends no CPU and leaves no gap between claims. A wait that ends without the turn
-   * fails with {@code lock_not_available} (SQLSTATE 55P03) and aborts the transaction, so a claim
-   * in a caller's transaction passes null instead: the turn is tried once, without waiting.
+   * publisher spends no CPU and leaves no gap between claims (see {@link #awaitClaimTurn}). A
+   * claim in a caller's transaction passes null: the turn is tried once, without waiting.
    *
    * <p>With {@code jitOff}, JIT compilation is turned off first: the claim's estimated cost can
    * pass {@code jit_above_cost} (PostgreSQL's JIT is on by default), and compiling it then took
@@ -291,6 +289,9 @@ interface EventDao {
    * for the session.)
    *
    * <p>Call it in a transaction: the turn is held until its end.
+   *
+   * @throws org.jdbi.v3.core.JdbiException with SQLSTATE 55P03 (lock_not_available) in its
+   *     causes when the wait ran out; the transaction is then aborted
    */
   default List<io.messagedriven.application.port.ClaimedEvent> claimInTurn(
       String owner, int limit, long leaseMillis, boolean failedHoldsAggregate, UUID[] skip, UUID pivot, int window,
@@ -311,16 +312,29 @@ interface EventDao {
 
   /**
    * The claims' turn (the lock of {@link #takeClaimTurn}), waited for at most {@code wait}: the
-   * session's {@code lock_timeout} is set to it for the wait and put back once the turn is taken.
-   * (A select list is evaluated in order, and {@code was} is read before it.)
+   * transaction's {@code lock_timeout} is set to it for the wait and put back once the turn is
+   * taken; a wait that runs out fails the statement with lock_not_available (55P03). A {@code
+   * CASE} evaluates its conditions in order and only as far as needed, which orders the three
+   * steps.
+   *
+   * <p>Only under READ COMMITTED: a transaction of another isolation level took its snapshot
+   * with this statement, before the wait, so its claim would not see what the claim before it
+   * took (and would fail to serialize locking it); there the turn is tried without waiting, as
+   * {@link #takeClaimTurn} does.
    */
   @SqlQuery(
       """
-      with was as materialized (select pg_catalog.current_setting('lock_timeout') as lock_timeout)
-      select pg_catalog.set_config('lock_timeout', :wait, true) is not null
-             and (select count(*) from pg_catalog.pg_advisory_xact_lock(28005,
-                    (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)) = 1
-             and pg_catalog.set_config('lock_timeout', was.lock_timeout, true) is not null
+      with was as materialized (
+        select pg_catalog.current_setting('lock_timeout') as lock_timeout,
+               pg_catalog.current_setting('transaction_isolation') = 'read committed' as may_wait)
+      select case
+               when not was.may_wait then pg_catalog.pg_try_advisory_xact_lock(28005,
+                      (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)
+               when pg_catalog.set_config('lock_timeout', :wait, true) is null then false
+               when (select count(*) from pg_catalog.pg_advisory_xact_lock(28005,
+                      (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)) <> 1 then false
+               else pg_catalog.set_config('lock_timeout', was.lock_timeout, true) is not null
+             end
       from was
       """)
   boolean awaitClaimTurn(@Bind("table") String table, @Bind("wait") String wait);

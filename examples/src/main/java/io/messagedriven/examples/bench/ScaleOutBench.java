@@ -86,8 +86,8 @@ final class ScaleOutBench {
       }
       int warmUp = Math.min(WARM_UP, settings.events()) * processes;
       db.insert(new UUID[] {tenant}, warmUp, 0);
-      if (!new Progress(out, processes + " publisher processes warming up", warmUp).await(published, 600_000)
-          || !awaitNoneUnfinished()) {
+      if (!new Progress(out, processes + " publisher processes warming up", warmUp)
+          .await(() -> published.whileAlive(children), 600_000) || !awaitNoneUnfinished()) {
         throw new IllegalStateException(processes + " publisher processes did not drain the warm-up");
       }
       double cpuBefore = children.stream()
@@ -97,10 +97,13 @@ final class ScaleOutBench {
       long started = System.nanoTime();
       long[] machineBefore = machineCpuTicks();
       Progress progress = new Progress(out, processes + " publisher processes", settings.events());
-      if (!progress.await(() -> published.getAsLong() - before, 600_000) || !awaitNoneUnfinished()) {
+      if (!progress.await(() -> published.whileAlive(children) - before, 600_000)) {
         throw new IllegalStateException(processes + " publisher processes did not drain the outbox");
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      if (!awaitNoneUnfinished()) {
+        throw new IllegalStateException(processes + " publisher processes reported events published that are not");
+      }
       long[] machineAfter = machineCpuTicks();
       double publishersCpu = children.stream()
           .mapToDouble(child -> child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum()
@@ -126,7 +129,8 @@ final class ScaleOutBench {
 
   /**
    * Once the children have reported every event published, asks the database that none is left
-   * unfinished: once, unless an event handed out twice was counted twice.
+   * unfinished. A child counts an event only after its acknowledgement was recorded under its
+   * lease, so none is counted twice and the first answer is no; this checks the count.
    */
   private boolean awaitNoneUnfinished() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -157,16 +161,31 @@ final class ScaleOutBench {
       Thread reader = new Thread(() -> {
         try {
           for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith(PUBLISHED)) {
+            if (line.startsWith(PUBLISHED) && line.substring(PUBLISHED.length()).matches("\\d{1,18}")) {
               byChild.set(child, Long.parseLong(line.substring(PUBLISHED.length())));
-            }
+            } // anything else is read and passed over, so the child never blocks on a full pipe
           }
-        } catch (java.io.IOException | NumberFormatException e) {
-          // the child is gone; its last report stands
+        } catch (java.io.IOException e) {
+          // the child is gone: whileAlive says so
         }
       }, "bench-child-" + child);
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /**
+     * The sum, as long as every child runs.
+     *
+     * @throws IllegalStateException naming the first child that exited
+     */
+    long whileAlive(List<Process> children) {
+      for (int i = 0; i < children.size(); i++) {
+        if (!children.get(i).isAlive()) {
+          throw new IllegalStateException("publisher process " + (i + 1) + " of " + children.size()
+              + " exited with " + children.get(i).exitValue() + " while draining");
+        }
+      }
+      return getAsLong();
     }
 
     @Override

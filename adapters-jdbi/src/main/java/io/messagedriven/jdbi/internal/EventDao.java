@@ -305,9 +305,11 @@ interface EventDao {
     return claimRows(owner, limit, leaseMillis, failedHoldsAggregate, skip, pivot, window, unflushed);
   }
 
-  /** The claims' turn, if free: a lock of its own key, 0x6d65 and the {@code table}'s oid (see 090 for 0x6d64). */
-  @SqlQuery("select pg_catalog.pg_try_advisory_xact_lock(28005,"
-      + " (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)")
+  /** The claims' turn, as advisory lock arguments: a key of its own, 0x6d65 and the {@code table}'s oid (see 090 for 0x6d64). */
+  String CLAIM_TURN = "28005, (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer";
+
+  /** The claims' turn ({@link #CLAIM_TURN}), if free. */
+  @SqlQuery("select pg_catalog.pg_try_advisory_xact_lock(" + CLAIM_TURN + ")")
   boolean takeClaimTurn(@Bind("table") String table);
 
   /**
@@ -322,21 +324,15 @@ interface EventDao {
    * took (and would fail to serialize locking it); there the turn is tried without waiting, as
    * {@link #takeClaimTurn} does.
    */
-  @SqlQuery(
-      """
-      with was as materialized (
-        select pg_catalog.current_setting('lock_timeout') as lock_timeout,
-               pg_catalog.current_setting('transaction_isolation') = 'read committed' as may_wait)
-      select case
-               when not was.may_wait then pg_catalog.pg_try_advisory_xact_lock(28005,
-                      (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)
-               when pg_catalog.set_config('lock_timeout', :wait, true) is null then false
-               when (select count(*) from pg_catalog.pg_advisory_xact_lock(28005,
-                      (pg_catalog.to_regclass(:table)::oid::bigint - 2147483648)::integer)) <> 1 then false
-               else pg_catalog.set_config('lock_timeout', was.lock_timeout, true) is not null
-             end
-      from was
-      """)
+  @SqlQuery("with was as materialized ("
+      + "select pg_catalog.current_setting('lock_timeout') as lock_timeout, "
+      + "pg_catalog.current_setting('transaction_isolation') = 'read committed' as may_wait) "
+      + "select case "
+      + "when not was.may_wait then pg_catalog.pg_try_advisory_xact_lock(" + CLAIM_TURN + ") "
+      + "when pg_catalog.set_config('lock_timeout', :wait, true) is null then false "
+      + "when (select count(*) from pg_catalog.pg_advisory_xact_lock(" + CLAIM_TURN + ")) <> 1 then false "
+      + "else pg_catalog.set_config('lock_timeout', was.lock_timeout, true) is not null "
+      + "end from was")
   boolean awaitClaimTurn(@Bind("table") String table, @Bind("wait") String wait);
 
   @SqlUpdate("set local jit = off")

@@ -63,7 +63,7 @@ final class LatencyBench {
    */
   List<Result> run() throws Exception {
     db.clear();
-    Result alone = write("none", new ConcurrentHashMap<>(), new AtomicInteger(Integer.MAX_VALUE));
+    Result alone = write("none", new ConcurrentHashMap<>(), new AtomicInteger());
     db.clear(); // before each publisher starts, so it never sees the events of the run before
     Result inJvm = inJvm();
     db.clear();
@@ -151,7 +151,8 @@ final class LatencyBench {
           LockSupport.parkNanos(wait);
         }
         if (i > 0 && i % settings.rate() == 0) {
-          out.printf("  %s: %d s, %,d written, %,d handled%n", placement, i / settings.rate(), i, handled.get());
+          out.printf("  %s: %d s, %,d written%s%n", placement, i / settings.rate(), i,
+              placement.equals("none") ? " (no publisher)" : String.format(", %,d handled", handled.get()));
         }
         int n = i;
         writers.execute(() -> {

@@ -204,9 +204,9 @@ public final class JdbiOutbox implements OutboxPort {
     long leaseMillis = lease.toMillis();
     if (handle == null) {
       try {
-        List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimInTurn(
-            owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, true, !sessionsTuned,
-            writer.table(), TURN_WAIT));
+        EventDao.FairClaim fair = new EventDao.FairClaim(
+            owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, true, !sessionsTuned);
+        List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimWaitingForTurn(fair, writer.table(), TURN_WAIT));
         return inTurn == null ? List.of() : inWriteOrder(inTurn); // null: tried, not waited for (not READ COMMITTED)
       } catch (RuntimeException e) {
         if (lockNotAvailable(e)) {
@@ -215,10 +215,10 @@ public final class JdbiOutbox implements OutboxPort {
         throw e;
       }
     }
+    EventDao.FairClaim fair = new EventDao.FairClaim(
+        owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, false, !sessionsTuned);
     for (long waitNanos = FIRST_TURN_WAIT_NANOS; ; waitNanos *= 2) {
-      List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimInTurn(
-          owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, false, !sessionsTuned,
-          writer.table(), null));
+      List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimIfTurnFree(fair, writer.table()));
       if (inTurn != null) {
         return inWriteOrder(inTurn);
       }

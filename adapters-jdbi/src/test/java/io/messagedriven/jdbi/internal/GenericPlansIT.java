@@ -48,6 +48,38 @@ class GenericPlansIT {
         .doesNotContain("Seq Scan on events").contains("Index Scan using events_pkey");
   }
 
+  /**
+   * With statistics taken of a backlog (every event pending, thousands of tenants) the planner
+   * served the fair claim's waiting scan with a bitmap scan of events_aggregate, published
+   * history included (docs/benchmarks.md, 2026-12-06): the claim's turn turns bitmap scans off
+   * for the claim's transaction, and only for it, since the connection is pooled.
+   */
+  @Test
+  void theClaimsTurnPlansTheClaimWithoutBitmapScansAndOnlyInItsTransaction() throws Exception {
+    String url = TestDatabase.freshUrl();
+    PostgresStore.builder().jdbcUrl(url).build().close();
+    String turn = sqlOf("awaitClaimTurn").replace(":table", "'message_driven.events'").replace(":wait", "'1s'");
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      try (ResultSet taken = statement.executeQuery(turn)) {
+        assertThat(taken.next() && taken.getBoolean(1)).as("the turn is taken").isTrue();
+      }
+      assertThat(setting(statement, "enable_bitmapscan")).as("in the claim's transaction").isEqualTo("off");
+      assertThat(setting(statement, "lock_timeout")).as("put back after the wait").isEqualTo("0");
+      connection.commit();
+
+      assertThat(setting(statement, "enable_bitmapscan")).as("after it, on the same connection").isEqualTo("on");
+      connection.commit();
+    }
+  }
+
+  private static String setting(Statement statement, String name) throws Exception {
+    try (ResultSet value = statement.executeQuery("select current_setting('" + name + "')")) {
+      value.next();
+      return value.getString(1);
+    }
+  }
+
   private static String sqlOf(String method) {
     Method claim = Arrays.stream(EventDao.class.getDeclaredMethods()).filter(m -> m.getName().equals(method))
         .findFirst().orElseThrow();
@@ -57,6 +89,11 @@ class GenericPlansIT {
   private static String genericPlanOnAnEmptyOutbox(String named) throws Exception {
     String url = TestDatabase.freshUrl();
     PostgresStore.builder().jdbcUrl(url).build().close(); // the schema, migrated
+    return plan(url, named, null, true);
+  }
+
+  /** The plan of {@code named} in a transaction that ran {@code before} first (unless null). */
+  private static String plan(String url, String named, String before, boolean generic) throws Exception {
     List<String> names = new ArrayList<>();
     Matcher parameters = PARAMETER.matcher(named.replace("<schema>", "message_driven"));
     StringBuilder numbered = new StringBuilder();
@@ -71,7 +108,12 @@ class GenericPlansIT {
     String values = String.join(", ", names.stream().map(name -> PARAMETERS.get(name)[1]).toList());
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      statement.execute("set local plan_cache_mode = force_generic_plan");
+      if (before != null) {
+        statement.execute(before);
+      }
+      if (generic) {
+        statement.execute("set local plan_cache_mode = force_generic_plan");
+      }
       statement.execute("prepare claim(" + types + ") as " + numbered);
       StringBuilder plan = new StringBuilder();
       try (ResultSet lines = statement.executeQuery("explain execute claim(" + values + ")")) {

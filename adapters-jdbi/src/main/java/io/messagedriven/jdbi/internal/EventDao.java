@@ -280,7 +280,8 @@ interface EventDao {
   /**
    * Claims (see {@link #claimRows}) in this claim's turn, waiting for it in the database at most
    * {@code wait} (such as {@code "500ms"}): a waiting publisher spends no CPU and takes the turn
-   * the moment the claim before it commits (see {@link #awaitClaimTurn}). Returns null, claiming
+   * the moment the claim before it commits (see {@link #awaitClaimTurn}, which also turns bitmap
+   * scans off for the rest of the transaction). Returns null, claiming
    * nothing, when the turn was tried without waiting (not READ COMMITTED) and was not free.
    *
    * <p>Claims take turns (an advisory transaction lock, taken before the claim's statement, so the
@@ -339,7 +340,10 @@ interface EventDao {
    * an out-of-band publisher's latency at 1,000 events/s went from 2 to 13-16 ms (p50). Without
    * bitmap scans the only plan left for it that needs no sort is its intended one, the ordered
    * scan of {@code events_unfinished}. The claim's other scans are ordered and limited, or by
-   * address, and never were bitmap scans.
+   * address, and never were bitmap scans. (The claim stays prepared: a generic plan the server
+   * keeps for it on a connection is made under the setting of the claim that made it, so a
+   * connection that also serves claims in callers' transactions, which leave the setting alone,
+   * may keep a plan with bitmap scans.)
    *
    * <p>Only under READ COMMITTED: a transaction of another isolation level took its snapshot
    * with this statement, before the wait, so its claim would not see what the claim before it
@@ -349,7 +353,7 @@ interface EventDao {
   @SqlQuery("with was as materialized ("
       + "select pg_catalog.current_setting('lock_timeout') as lock_timeout, "
       + "pg_catalog.current_setting('transaction_isolation') = 'read committed' as may_wait, "
-      + "pg_catalog.set_config('enable_bitmapscan', 'off', true) as planned) "
+      + "pg_catalog.set_config('enable_bitmapscan', 'off', true) as bitmap_scans_off) "
       + "select case "
       + "when not was.may_wait then pg_catalog.pg_try_advisory_xact_lock(" + CLAIM_TURN + ") "
       + "when pg_catalog.set_config('lock_timeout', :wait, true) is null then false "

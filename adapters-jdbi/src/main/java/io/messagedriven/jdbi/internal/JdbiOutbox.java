@@ -201,12 +201,12 @@ public final class JdbiOutbox implements OutboxPort {
     UUID[] skipped = skip.stream().map(EventId::value).toArray(UUID[]::new);
     int window = Math.max(CLAIM_WINDOW, limit * 2);
     UUID pivot = UUID.randomUUID();
-    long leaseMillis = lease.toMillis();
+    EventDao.FairClaim fair = new EventDao.FairClaim(
+        owner, limit, lease.toMillis(), failedHoldsAggregate, skipped, pivot, window, handle == null, !sessionsTuned);
     if (handle == null) {
       try {
-        EventDao.FairClaim fair = new EventDao.FairClaim(
-            owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, true, !sessionsTuned);
-        List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimWaitingForTurn(fair, writer.table(), TURN_WAIT));
+        List<ClaimedEvent> inTurn = call(transactionalCalls,
+            dao -> dao.claimWaitingForTurn(fair, writer.table(), TURN_WAIT));
         return inTurn == null ? List.of() : inWriteOrder(inTurn); // null: tried, not waited for (not READ COMMITTED)
       } catch (RuntimeException e) {
         if (lockNotAvailable(e)) {
@@ -215,8 +215,6 @@ public final class JdbiOutbox implements OutboxPort {
         throw e;
       }
     }
-    EventDao.FairClaim fair = new EventDao.FairClaim(
-        owner, limit, leaseMillis, failedHoldsAggregate, skipped, pivot, window, false, !sessionsTuned);
     for (long waitNanos = FIRST_TURN_WAIT_NANOS; ; waitNanos *= 2) {
       List<ClaimedEvent> inTurn = call(transactionalCalls, dao -> dao.claimIfTurnFree(fair, writer.table()));
       if (inTurn != null) {

@@ -55,7 +55,7 @@ class GenericPlansIT {
    * for the claim's transaction, and only for it, since the connection is pooled.
    */
   @Test
-  void theClaimsTurnPlansTheClaimWithoutBitmapScansAndOnlyInItsTransaction() throws Exception {
+  void theClaimsTurnTurnsBitmapScansOffForTheClaimsTransactionOnly() throws Exception {
     String url = TestDatabase.freshUrl();
     PostgresStore.builder().jdbcUrl(url).build().close();
     String turn = sqlOf("awaitClaimTurn").replace(":table", "'message_driven.events'").replace(":wait", "'1s'");
@@ -89,11 +89,6 @@ class GenericPlansIT {
   private static String genericPlanOnAnEmptyOutbox(String named) throws Exception {
     String url = TestDatabase.freshUrl();
     PostgresStore.builder().jdbcUrl(url).build().close(); // the schema, migrated
-    return plan(url, named, null, true);
-  }
-
-  /** The plan of {@code named} in a transaction that ran {@code before} first (unless null). */
-  private static String plan(String url, String named, String before, boolean generic) throws Exception {
     List<String> names = new ArrayList<>();
     Matcher parameters = PARAMETER.matcher(named.replace("<schema>", "message_driven"));
     StringBuilder numbered = new StringBuilder();
@@ -108,12 +103,7 @@ class GenericPlansIT {
     String values = String.join(", ", names.stream().map(name -> PARAMETERS.get(name)[1]).toList());
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      if (before != null) {
-        statement.execute(before);
-      }
-      if (generic) {
-        statement.execute("set local plan_cache_mode = force_generic_plan");
-      }
+      statement.execute("set local plan_cache_mode = force_generic_plan");
       statement.execute("prepare claim(" + types + ") as " + numbered);
       StringBuilder plan = new StringBuilder();
       try (ResultSet lines = statement.executeQuery("explain execute claim(" + values + ")")) {

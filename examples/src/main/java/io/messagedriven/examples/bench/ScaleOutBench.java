@@ -119,7 +119,7 @@ final class ScaleOutBench {
         double busy = (machineAfter[0] - machineBefore[0]) / 100.0;
         double total = (machineAfter[1] - machineBefore[1]) / 100.0;
         out.printf("    %d processes: %.1f s; machine CPU busy %.1f of %.1f core-seconds, of which the publisher"
-            + " processes %.1f (their JIT compilers %.1f)%n", processes, seconds, busy, total, publishersCpu,
+            + " processes %.1f (their JIT compilers %.1f s, elapsed)%n", processes, seconds, busy, total, publishersCpu,
             (published.compilingMillis() - compilingBefore) / 1000.0);
       }
       return settings.events() / seconds;
@@ -155,7 +155,11 @@ final class ScaleOutBench {
       double allowed = COMPILING_SHARE * processes * (System.nanoTime() - started) / 1e6;
       out.printf("    warm-up round %d: the processes' JIT compilers worked %,d ms (warm below %,.0f)%n",
           round, compiling, allowed);
-      if (compiling <= allowed || round == WARM_UP_ROUNDS) {
+      if (compiling <= allowed) {
+        return;
+      }
+      if (round == WARM_UP_ROUNDS) {
+        out.printf("    the compilers had not settled after %d rounds; measuring anyway%n", round);
         return;
       }
       events = Math.min(WARM_UP_ROUND, settings.events()) * processes;
@@ -289,6 +293,11 @@ final class ScaleOutBench {
     throw new IllegalStateException("a publisher process exited before it was ready: " + child.waitFor());
   }
 
+  /** The time the JIT compilers have worked, in ms, or 0 where the JVM does not count it. */
+  private static long compilingMillis(CompilationMXBean compiler) {
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+  }
+
   /**
    * In a child: one publisher on {@code jdbcUrl}, started when the parent says so on standard
    * input and stopped when the parent closes it.
@@ -310,7 +319,7 @@ final class ScaleOutBench {
       Thread report = new Thread(() -> {
         try {
           while (true) {
-            System.out.println(PUBLISHED + published.count() + " " + compiler.getTotalCompilationTime());
+            System.out.println(PUBLISHED + published.count() + " " + compilingMillis(compiler));
             System.out.flush();
             Thread.sleep(REPORT_MILLIS);
           }

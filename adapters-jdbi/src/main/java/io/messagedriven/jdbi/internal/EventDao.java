@@ -281,8 +281,8 @@ interface EventDao {
    * Claims (see {@link #claimRows}) in this claim's turn, waiting for it in the database at most
    * {@code wait} (such as {@code "500ms"}): a waiting publisher spends no CPU and takes the turn
    * the moment the claim before it commits (see {@link #awaitClaimTurn}, which also turns bitmap
-   * scans off for the rest of the transaction). Returns null, claiming
-   * nothing, when the turn was tried without waiting (not READ COMMITTED) and was not free.
+   * scans off for the rest of the transaction). Returns null, claiming nothing, when the turn was
+   * tried without waiting (not READ COMMITTED) and was not free.
    *
    * <p>Claims take turns (an advisory transaction lock, taken before the claim's statement, so the
    * statement's snapshot sees what the claim before it took). Publishers that claimed at the same

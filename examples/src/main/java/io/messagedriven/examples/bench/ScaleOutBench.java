@@ -234,18 +234,18 @@ final class ScaleOutBench {
 
     /** The milliseconds the children's JIT compilers have worked, summed. */
     long compilingMillis() {
-      long sum = 0;
-      for (int i = 0; i < compilingByChild.length(); i++) {
-        sum += compilingByChild.get(i);
-      }
-      return sum;
+      return sum(compilingByChild);
     }
 
     @Override
     public long getAsLong() {
+      return sum(byChild);
+    }
+
+    private static long sum(AtomicLongArray values) {
       long sum = 0;
-      for (int i = 0; i < byChild.length(); i++) {
-        sum += byChild.get(i);
+      for (int i = 0; i < values.length(); i++) {
+        sum += values.get(i);
       }
       return sum;
     }
